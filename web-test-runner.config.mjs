@@ -1,0 +1,111 @@
+// Browser tests in real engines from Debian: WTR_BROWSERS=chromium,firefox,webkit (default: all).
+// `npm test` (scripts/test.mjs) provides Xvfb and WebKitWebDriver for webkit; see that file.
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import puppeteer from 'puppeteer-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', // required as root
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  // a closed network: no DNS look-ups at all
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+const launchers = {
+  chromium: () =>
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
+    }),
+  // puppeteer-core drives Firefox over WebDriver BiDi
+  firefox: () =>
+    chromeLauncher({
+      puppeteer,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
+        headless: true,
+      },
+    }),
+  // WebKitGTK's MiniBrowser has no headless mode: Xvfb + WebKitWebDriver, started by scripts/test.mjs
+  webkit: () =>
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port: Number(process.env.WEBKIT_WEBDRIVER_PORT ?? 4444),
+      path: '/',
+      logLevel: 'warn',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': {
+          binary:
+            process.env.MINIBROWSER_BIN ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          args: ['--automation'],
+        },
+      },
+    }),
+};
+
+/** Counts results over every browser and hands them to scripts/test.mjs for the closing line. */
+function summaryReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) skipped++;
+          else if (test.passed) passed++;
+          else failed++;
+        }
+        suite.suites.forEach(walk);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        const empty = !session.testResults?.tests.length && !session.testResults?.suites.length;
+        if (!session.passed && empty) failed++; // the file did not load or crashed
+      }
+      if (process.env.WTR_SUMMARY_FILE) {
+        writeFileSync(process.env.WTR_SUMMARY_FILE, JSON.stringify({ passed, failed, skipped }));
+      }
+    },
+  };
+}
+
+const names = (process.env.WTR_BROWSERS ?? 'chromium,firefox,webkit')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
+
+export default {
+  files: ['tests/**/*.test.ts', '!tests/cli/**', '!tests/e2e/**'],
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  testFramework: { config: { timeout: 20_000 } },
+  reporters: [defaultReporter(), summaryReporter()],
+  browsers: names.map((name) => {
+    const launcher = launchers[name];
+    if (!launcher)
+      throw new Error(`WTR_BROWSERS: unknown browser "${name}" (chromium, firefox, webkit)`);
+    return launcher();
+  }),
+};
