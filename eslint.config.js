@@ -4,7 +4,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'shots/', 'node_modules/', 'bench/node_modules/'] },
+  { ignores: ['dist/', 'coverage/', 'shots/', 'scratch/', 'node_modules/', 'bench/node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   lit.configs['flat/recommended'],

@@ -14,6 +14,7 @@ async function main(root: HTMLElement): Promise<void> {
       async (path) => [path, await loadModule(new URL(path, document.baseURI))] as const,
     ),
   );
+  root.replaceChildren(); // the static "Loading…" text
   render(
     html`${
       results.length

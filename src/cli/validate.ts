@@ -1,13 +1,15 @@
 /**
  * `npm run validate [paths…]`: validates module files (default: every modules/<id>/module.json).
  * A path may be a module file or a folder holding module.json files. Prints every problem with
- * its file and JSON path; exits 1 when any module has an error, 0 otherwise.
+ * its file and JSON path; exits 1 when any module has an error, 0 otherwise. Scenarios are also
+ * walked through every state a learner can reach (engine/scenario-graph.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseModule } from '../content/loader.ts';
 import { describeProblem, type Problem } from '../content/problems.ts';
+import { moduleProblems } from '../engine/scenario-graph.ts';
 
 export interface FileReport {
   readonly file: string;
@@ -38,7 +40,14 @@ export function validateFile(file: string): FileReport {
     };
   }
   const result = parseModule(text);
-  return { file, errors: result.ok ? [] : result.errors, warnings: result.warnings };
+  if (!result.ok) return { file, errors: result.errors, warnings: result.warnings };
+  // Every path through each scenario: the engine's rules, so this check lives here, not in content.
+  const paths = moduleProblems(result.module);
+  return {
+    file,
+    errors: paths.filter((problem) => problem.severity === 'error'),
+    warnings: [...result.warnings, ...paths.filter((problem) => problem.severity === 'warning')],
+  };
 }
 
 export function validatePaths(paths: readonly string[], cwd = process.cwd()): FileReport[] {

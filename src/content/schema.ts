@@ -122,6 +122,15 @@ const AssessmentPolicyFields = {
   grading: v.optional(v.picklist(['best', 'last', 'first'])),
   feedback: v.optional(v.picklist(['immediate', 'deferred'])),
   timeLimitMinutes: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(600))),
+  itemAttempts: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(1),
+      v.maxValue(10),
+      v.description('Tries per item with immediate feedback: a wrong answer may be retried.'),
+    ),
+  ),
 };
 
 const AssessmentPolicy = optionalFields(AssessmentPolicyFields);

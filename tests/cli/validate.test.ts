@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -55,5 +55,34 @@ describe('npm run validate', () => {
     const missing = validate(join(dir, 'absent.json'));
     assert.equal(missing.code, 1);
     assert.match(missing.out, /cannot read the file/);
+  });
+
+  it('walks every path of each scenario and locates a scene no path reaches', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cp-validate-'));
+    const module = JSON.parse(readFileSync(join(root, 'modules/showcase/module.json'), 'utf8')) as {
+      activities: {
+        type: string;
+        scenes?: { id: string; choices: { next: unknown }[] }[];
+        endings?: { id: string }[];
+      }[];
+    };
+    const index = module.activities.findIndex((activity) => activity.type === 'scenario');
+    const { scenes = [], endings = [] } = module.activities[index] ?? {};
+    const lost = scenes.length - 1;
+    const target = scenes[lost]?.id;
+    // Every choice that led to the last scene now goes straight to an ending.
+    for (const scene of scenes) {
+      for (const choice of scene.choices) {
+        if (choice.next === target) choice.next = endings[0]?.id;
+      }
+    }
+    const file = join(dir, 'module.json');
+    writeFileSync(file, JSON.stringify(module));
+    const { code, out } = validate(file);
+    assert.equal(code, 1, out);
+    const line = `${relative(root, file)}: activities[${index}].scenes[${lost}]: scene "${target}" can never be reached from the start`;
+    assert.ok(out.includes(line), `missing "${line}" in:\n${out}`);
+    assert.match(out, /1 module: 0 valid, 1 with errors/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * A learner's session on one module, without any UI: the course actor with its activity
+ * children, one stream of the facts they emit, and a JSON-safe snapshot that restores it.
+ */
+import { createActor, type Actor, type AnyActorRef, type Snapshot } from 'xstate';
+import type { Module } from '../content/schema.ts';
+import { systemClock, type Clock } from './clock.ts';
+import {
+  createCourseMachine,
+  moduleStatus,
+  type CourseContext,
+  type CourseEvent,
+  type CourseMachine,
+  type ModuleStatus,
+} from './course.machine.ts';
+import type { Fact } from './events.ts';
+import { newSeed } from './random.ts';
+
+export interface SessionOptions {
+  /** A snapshot from `Session.persist()`, to resume where the learner was. */
+  readonly snapshot?: unknown;
+  readonly clock?: Clock;
+  /** Source of attempt seeds (default: crypto-random). */
+  readonly newSeed?: () => number;
+}
+
+export type FactListener = (fact: Fact) => void;
+
+export interface Session {
+  readonly module: Module;
+  readonly actor: Actor<CourseMachine>;
+  /** Opens (or returns to) an activity; gated unless the module allows free navigation. */
+  open(activityId: string): void;
+  /** Sends a learner event to the course. */
+  send(event: CourseEvent): void;
+  /** Sends a learner event to an activity's machine (it must have been opened). */
+  sendTo(activityId: string, event: { readonly type: string } & Record<string, unknown>): void;
+  /** The running machine of an opened activity. */
+  activity(activityId: string): AnyActorRef | undefined;
+  /** Every fact the course or its activities emit, in order. Returns an unsubscribe function. */
+  onFact(listener: FactListener): () => void;
+  /** Called after every change of the course or of any activity. Returns an unsubscribe function. */
+  onChange(listener: () => void): () => void;
+  status(): ModuleStatus;
+  /** JSON-safe: `createSession(module, { snapshot })` restores an equivalent session. */
+  persist(): unknown;
+  stop(): void;
+}
+
+export function createSession(module: Module, options: SessionOptions = {}): Session {
+  const machine = createCourseMachine(module, {
+    clock: options.clock ?? systemClock,
+    newSeed: options.newSeed ?? newSeed,
+  });
+  const actor = createActor(
+    machine,
+    options.snapshot === undefined ? {} : { snapshot: options.snapshot as Snapshot<unknown> },
+  );
+  const factListeners = new Set<FactListener>();
+  const changeListeners = new Set<() => void>();
+  const hooked = new WeakSet<AnyActorRef>();
+  const children = () => actor.getSnapshot().children as Record<string, AnyActorRef | undefined>;
+  const changed = () => changeListeners.forEach((listener) => listener());
+  const tell = (fact: Fact) => factListeners.forEach((listener) => listener(fact));
+
+  // Children appear when an activity is first opened (or with a restored snapshot): hook each once.
+  const hookChildren = () => {
+    for (const child of Object.values(children())) {
+      if (!child || hooked.has(child)) continue;
+      hooked.add(child);
+      child.on('*', (fact: Fact) => tell(fact));
+      child.subscribe(changed);
+    }
+  };
+  actor.on('*', (fact) => tell(fact as Fact));
+  actor.subscribe(() => {
+    hookChildren();
+    changed();
+  });
+  actor.start();
+  hookChildren();
+
+  return {
+    module,
+    actor,
+    open: (activityId) => actor.send({ type: 'learner.open', activityId }),
+    send: (event) => actor.send(event),
+    sendTo: (activityId, event) => children()[activityId]?.send(event),
+    activity: (activityId) => children()[activityId],
+    onFact(listener) {
+      factListeners.add(listener);
+      return () => factListeners.delete(listener);
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    status: () => moduleStatus(module, actor.getSnapshot().context as CourseContext),
+    persist: () => JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as unknown,
+    stop: () => actor.stop(),
+  };
+}
