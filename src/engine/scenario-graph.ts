@@ -2,13 +2,15 @@
  * Static analysis of a scenario: every state a learner can reach (scene, flags, score, critical),
  * explored breadth-first from the start with the same rules the machine runs (scenario-rules.ts).
  *
- * A cycle of choices that changes the score would make the state space infinite. Above the
- * highest score threshold any condition reads the same for every score (below the lowest,
- * likewise), so when a state repeats the scene, flags and critical mark of an earlier state on its
- * own path, with a higher score and only such scores in between, that loop can be taken again
- * and again: the score has no limit, and the state is explored with the score +Infinity (−Infinity
- * for a falling score), which the rules read correctly. What is reached that way is reachable
- * with a finite but large enough score. This bounds the search; `maxStates` bounds its size.
+ * A cycle of choices that changes the score would make the state space infinite. Far enough above
+ * the highest score any condition compares with, conditions read the same for every score (far
+ * enough below the lowest, likewise): "far enough" is a margin of the number of scenes times the
+ * largest change one choice makes, so that a run that later loses points still meets the same
+ * conditions unless it loses more than that. When a state repeats the scene, flags and critical
+ * mark of an earlier state on its own path with a higher score, every score in between beyond
+ * that margin, the loop between them can be taken again and again: the score has no limit, and
+ * the state is explored with the score +Infinity (−Infinity for a falling score), which the rules
+ * read as "more than any threshold". This bounds the search; `maxStates` bounds its size.
  */
 import { error, warning, type PathSegment, type Problem } from '../content/problems.ts';
 import type { Band, Module, Scenario } from '../content/schema.ts';
@@ -79,11 +81,16 @@ interface Node {
 const abstractKey = (state: ScenarioState) =>
   `${state.scene}\u0000${state.flags.join(',')}\u0000${state.critical ? 1 : 0}`;
 
-/** Every score a condition compares with: between them conditions can change, beyond them not. */
-function scoreThresholds(scenario: Scenario): number[] {
+/**
+ * The scores beyond which (at or above `high`, below `low`) conditions no longer tell scores
+ * apart: every score a condition compares with, widened by the margin described above.
+ */
+function constantRegions(scenario: Scenario): { high: number; low: number } {
   const values: number[] = [];
+  let step = 0;
   for (const scene of scenario.scenes) {
     for (const choice of scene.choices) {
+      step = Math.max(step, Math.abs(choice.score ?? 0));
       const routes = typeof choice.next === 'string' ? [] : choice.next;
       for (const condition of [choice.when, ...routes.map((route) => route.when)]) {
         if (condition?.scoreAtLeast !== undefined) values.push(condition.scoreAtLeast);
@@ -91,7 +98,9 @@ function scoreThresholds(scenario: Scenario): number[] {
       }
     }
   }
-  return values;
+  // Without thresholds: −Infinity and Infinity, every score is in both regions.
+  const margin = scenario.scenes.length * step;
+  return { high: Math.max(...values) + margin, low: Math.min(...values) - margin };
 }
 
 /** The breadth-first search over states; `run()` once. */
@@ -114,9 +123,9 @@ class Explorer {
     private readonly scenario: Scenario,
     private readonly maxStates: number,
   ) {
-    const thresholds = scoreThresholds(scenario);
-    this.#high = Math.max(...thresholds); // −Infinity without thresholds: every score is "high"
-    this.#low = Math.min(...thresholds);
+    const regions = constantRegions(scenario);
+    this.#high = regions.high;
+    this.#low = regions.low;
   }
 
   run(): this {

@@ -245,6 +245,39 @@ describe('scenario graph: problems', () => {
     ]);
   });
 
+  it('finds a score-raising cycle past the conditions on the score', () => {
+    const subject = scenario({
+      s1: [
+        { id: 'again', score: 1, next: 's1' },
+        { id: 'stop', next: [{ when: { scoreAtLeast: 3 }, to: 'good' }, { to: 'bad' }] },
+      ],
+    });
+    const analysis = analyseScenario(subject);
+    expect(analysis).to.include({ maxUnbounded: true, minScore: 0, maxScore: Infinity });
+    expect(analysis.endingScores['bad']).to.deep.equal({ min: 0, max: 2 });
+    expect(analysis.endingScores['good']).to.deep.equal({ min: 3, max: Infinity });
+  });
+
+  it('still finds what a run reaches by losing points after going round such a cycle', () => {
+    // Only a score of 15 or 16 before the drop lands in the window that leads to "good".
+    const subject = scenario({
+      s1: [
+        { id: 'again', score: 1, next: 's1' },
+        { id: 'drop', score: -10, next: 's2' },
+      ],
+      s2: [
+        {
+          id: 'end',
+          next: [{ when: { scoreAtLeast: 5, scoreBelow: 7 }, to: 'good' }, { to: 'bad' }],
+        },
+      ],
+    });
+    const analysis = analyseScenario(subject);
+    expect(analysis.maxUnbounded).to.equal(true);
+    expect(analysis.unreachableEndings).to.deep.equal([]);
+    expect(analysis.endingScores['good']).to.deep.equal({ min: 5, max: 6 });
+  });
+
   it('finds a cycle that lowers the score without limit', () => {
     const subject = scenario({
       s1: [

@@ -1,0 +1,84 @@
+/**
+ * Owns a learner's session for an element: creates it when the element connects (resuming from a
+ * snapshot when one is given or was parked), re-renders the host on every change, and on
+ * disconnect parks `persist()` before stopping — moving the element in the DOM keeps the
+ * learner's place.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Module } from '../content/schema.ts';
+import type { Fact } from '../engine/events.ts';
+import { createSession, type Session, type SessionOptions } from '../engine/session.ts';
+
+export interface SessionControllerOptions {
+  /** Every fact the session emits, in order. */
+  readonly onFact?: (fact: Fact) => void;
+  /** Extra options for each session (a test clock, a seed source). */
+  readonly sessionOptions?: () => Omit<SessionOptions, 'snapshot'>;
+}
+
+export class SessionController implements ReactiveController {
+  private current: Session | undefined;
+  private module: Module | undefined;
+  private parked: unknown;
+  private detach: (() => void)[] = [];
+  private connected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SessionControllerOptions = {},
+  ) {
+    host.addController(this);
+  }
+
+  get session(): Session | undefined {
+    return this.current;
+  }
+
+  /** Starts a session on a module, from a snapshot or from the beginning. */
+  start(module: Module, snapshot?: unknown): Session {
+    this.stop();
+    this.module = module;
+    this.parked = snapshot;
+    return this.resume()!;
+  }
+
+  /** Stops the session and forgets it (and anything parked). */
+  stop(): void {
+    this.halt();
+    this.module = undefined;
+    this.parked = undefined;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    if (this.module && !this.current) this.resume();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    if (this.current) this.parked = this.current.persist();
+    this.halt();
+  }
+
+  private resume(): Session | undefined {
+    if (!this.module || !this.connected) return undefined;
+    const session = createSession(this.module, {
+      ...this.options.sessionOptions?.(),
+      ...(this.parked === undefined ? {} : { snapshot: this.parked }),
+    });
+    this.current = session;
+    this.detach = [
+      session.onChange(() => this.host.requestUpdate()),
+      ...(this.options.onFact ? [session.onFact(this.options.onFact)] : []),
+    ];
+    this.host.requestUpdate();
+    return session;
+  }
+
+  private halt(): void {
+    this.detach.forEach((undo) => undo());
+    this.detach = [];
+    this.current?.stop();
+    this.current = undefined;
+  }
+}
