@@ -92,6 +92,7 @@ export function moduleCard(
     <ul>
       ${module.objectives.map((objective) => html`<li>${objective.text}</li>`)}
     </ul>
+    <p><a class="open" href=${`?module=${encodeURIComponent(module.id)}`}>Open “${module.title}”</a></p>
     <h3>Activities</h3>
     <ol class="activities">
       ${module.activities.map(

@@ -1,14 +1,17 @@
 /**
- * The standalone app's entry: the catalogue of every module shipped in `modules/`, each checked
- * by the loader, with its outline and lesson pages rendered as a learner will read them. Modules
- * with errors show the errors, located, so authors can fix them while `npm start` runs.
+ * The standalone app: the catalogue of every module shipped in `modules/` (found at build time),
+ * each checked by the loader, and the player for the one the learner opens (`?module=<id>`).
+ * Modules with errors show them, located, so authors can fix them while `npm start` runs.
  */
 import { html, render } from 'lit';
 import catalogue from 'virtual:checkpoint/catalogue';
 import { loadModule } from '../content/loader.ts';
+import '../elements/cp-player/cp-player.ts';
 import { moduleCard } from './catalogue-view.ts';
 
-async function main(root: HTMLElement): Promise<void> {
+const moduleIdOf = (path: string) => path.split('/').at(-2) ?? path;
+
+async function showCatalogue(root: HTMLElement): Promise<void> {
   const results = await Promise.all(
     catalogue.map(
       async (path) => [path, await loadModule(new URL(path, document.baseURI))] as const,
@@ -16,15 +19,29 @@ async function main(root: HTMLElement): Promise<void> {
   );
   root.replaceChildren(); // the static "Loading…" text
   render(
-    html`${
-      results.length
-        ? results.map(([path, result]) => moduleCard(path, result))
-        : html`<p>No modules found in <code>modules/</code>.</p>`
-    }`,
+    html`${results.length
+      ? results.map(([path, result]) => moduleCard(path, result))
+      : html`<p>No modules found in <code>modules/</code>.</p>`}`,
+    root,
+  );
+  root.setAttribute('aria-busy', 'false');
+}
+
+function showPlayer(root: HTMLElement, path: string): void {
+  document.querySelector('h1')?.remove();
+  root.replaceChildren();
+  render(
+    html`<p><a href="./">← All courses</a></p>
+      <cp-player src=${path}></cp-player>`,
     root,
   );
   root.setAttribute('aria-busy', 'false');
 }
 
 const root = document.querySelector<HTMLElement>('#catalogue');
-if (root) void main(root);
+if (root) {
+  const wanted = new URLSearchParams(location.search).get('module');
+  const path = catalogue.find((candidate) => moduleIdOf(candidate) === wanted);
+  if (path) showPlayer(root, path);
+  else void showCatalogue(root);
+}

@@ -1,0 +1,385 @@
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { loadModule, type LoadResult } from '../../content/loader.ts';
+import { markdownStyles } from '../../content/markdown.ts';
+import { describeProblem } from '../../content/problems.ts';
+import type { Activity, Module } from '../../content/schema.ts';
+import { SessionController } from '../../controllers/session.controller.ts';
+import type { CourseContext } from '../../engine/course.machine.ts';
+import type { Fact } from '../../engine/events.ts';
+import { resolvePolicy } from '../../engine/policy.ts';
+import type { SessionOptions } from '../../engine/session.ts';
+import { CpAnswerEvent } from '../../events/cp-answer.ts';
+import { CpCompleteEvent } from '../../events/cp-complete.ts';
+import { CpErrorEvent } from '../../events/cp-error.ts';
+import { CpProgressEvent } from '../../events/cp-progress.ts';
+import '../cp-certificate/cp-certificate.ts';
+import '../cp-lesson/cp-lesson.ts';
+import '../cp-quiz/cp-quiz.ts';
+import '../cp-scenario/cp-scenario.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { playerStyles } from './cp-player.styles.ts';
+
+type Screen = 'intro' | 'course';
+
+/**
+ * A whole module: its introduction and content notes, the activities in order with progress,
+ * each lesson, quiz and scenario, and the results with a certificate when passed.
+ *
+ * @summary Runs a Checkpoint module from its JSON file.
+ * @event cp-progress - An activity was completed: module progress, completed and total.
+ * @event cp-answer - The learner answered an item or took a scenario decision.
+ * @event cp-complete - Every activity is done: passed and score.
+ * @event cp-error - The module could not be loaded; the detail lists every problem.
+ * @csspart header - The module title and progress.
+ * @csspart progress - The progress bar.
+ * @cssproperty --cp-player-max-width - The player's maximum width (48rem).
+ * @cssproperty --cp-color-accent - Buttons, links and progress.
+ */
+@customElement('cp-player')
+export class CpPlayer extends LitElement {
+  static override styles = [baseStyles, markdownStyles, playerStyles];
+
+  private readonly sessions = new SessionController(this, {
+    onFact: (fact) => this.tell(fact),
+    sessionOptions: () => this.sessionOptions ?? {},
+  });
+
+  private readonly loading = new Task(this, {
+    task: async ([src]: readonly [string | undefined]) =>
+      src ? loadModule(new URL(src, document.baseURI)) : undefined,
+    args: () => [this.src] as const,
+    onComplete: (result) => this.loaded(result),
+  });
+
+  @query('h1, h2') private heading?: HTMLElement;
+
+  @state() private screen: Screen = 'intro';
+  /** An activity whose content note the learner is reading before it opens. */
+  @state() private noting: string | undefined;
+  @state() private declined = false;
+
+  /** URL of the module's JSON file, relative to the page. */
+  @property() src?: string;
+  /** Learner id on this device (profiles come with storage). */
+  @property() learner = '';
+  /** Extra options for the session: a test clock, a seed source. */
+  @property({ attribute: false }) sessionOptions?: Omit<SessionOptions, 'snapshot'>;
+
+  private module: Module | undefined;
+  private focusPending = false;
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('screen') || changed.has('noting') || this.focusPending) {
+      this.focusPending = false;
+      if (changed.get('screen') !== undefined || changed.has('noting')) this.heading?.focus();
+    }
+  }
+
+  private loaded(result: LoadResult | undefined): void {
+    this.sessions.stop();
+    this.module = undefined;
+    this.screen = 'intro';
+    if (!result) return;
+    if (!result.ok) {
+      this.dispatchEvent(
+        new CpErrorEvent({
+          message: msg('The module could not be loaded.'),
+          problems: result.errors,
+        }),
+      );
+      return;
+    }
+    this.module = result.module;
+    if (!this.hasAttribute('lang')) this.lang = result.module.language;
+    this.sessions.start(result.module);
+  }
+
+  private tell(fact: Fact): void {
+    const module = this.module;
+    const session = this.sessions.session;
+    if (!module || !session) return;
+    switch (fact.type) {
+      case 'item.answered':
+      case 'scenario.chose':
+        this.dispatchEvent(new CpAnswerEvent({ ...fact, moduleId: module.id }));
+        break;
+      case 'activity.completed': {
+        const status = session.status();
+        this.dispatchEvent(
+          new CpProgressEvent({
+            moduleId: module.id,
+            progress: status.progress,
+            completed: status.completed,
+            total: status.total,
+            ...(status.score ? { score: status.score } : {}),
+          }),
+        );
+        break;
+      }
+      case 'module.completed':
+        this.dispatchEvent(
+          new CpCompleteEvent({
+            moduleId: module.id,
+            version: module.version,
+            passed: fact.passed,
+            ...(fact.score ? { score: fact.score } : {}),
+          }),
+        );
+        break;
+      default:
+        break;
+    }
+  }
+
+  private course(): CourseContext | undefined {
+    return this.sessions.session?.actor.getSnapshot().context as CourseContext | undefined;
+  }
+
+  private readonly begin = () => {
+    this.declined = false;
+    this.screen = 'course';
+  };
+  private readonly decline = () => {
+    this.declined = true;
+  };
+  private readonly backToOverview = () => {
+    this.sessions.session?.send({ type: 'learner.close' });
+    this.focusPending = true;
+  };
+
+  private open(activity: Activity): void {
+    if (activity.contentNote && this.noting !== activity.id) {
+      this.noting = activity.id;
+      return;
+    }
+    this.noting = undefined;
+    this.sessions.session?.open(activity.id);
+    this.focusPending = true;
+  }
+
+  private canOpen(activity: Activity, index: number): boolean {
+    const results = this.course()?.results ?? {};
+    if (this.module?.navigation === 'free' || index === 0 || activity.id in results) return true;
+    const previous = this.module?.activities[index - 1];
+    return previous !== undefined && results[previous.id]?.completed === true;
+  }
+
+  private renderProblems(result: LoadResult): TemplateResult {
+    if (result.ok) return html``;
+    return html`<section class="problems" role="alert">
+      <h1 tabindex="-1">${msg('This module could not be loaded')}</h1>
+      <p>${msg(str`${result.errors.length} problems were found:`)}</p>
+      <ul>
+        ${result.errors.map((problem) => html`<li><code>${describeProblem(problem)}</code></li>`)}
+      </ul>
+    </section>`;
+  }
+
+  private renderIntro(module: Module): TemplateResult {
+    const notes = module.contentNotes ?? [];
+    return html`<section aria-labelledby="intro-title">
+      <h1 id="intro-title" class="module-title" tabindex="-1">${module.title}</h1>
+      <p>${module.summary}</p>
+      <p class="muted">${msg(str`About ${module.estimatedMinutes} minutes`)}</p>
+      <h2>${msg('You will be able to')}</h2>
+      <ul>
+        ${module.objectives.map((objective) => html`<li>${objective.text}</li>`)}
+      </ul>
+      ${
+        notes.length
+          ? html`<div class="note" role="note" aria-labelledby="note-title">
+              <h2 id="note-title">${msg('Before you start')}</h2>
+              ${notes.map((note) => html`<p>${note}</p>`)}
+            </div>`
+          : nothing
+      }
+      <div class="actions">
+        <button class="primary" @click=${this.begin}>
+          ${notes.length ? msg('Continue') : msg('Start')}
+        </button>
+        ${notes.length ? html`<button @click=${this.decline}>${msg('Not now')}</button>` : nothing}
+      </div>
+      <p role="status">
+        ${this.declined ? msg('That is fine. You can come back to this module whenever you are ready.') : ''}
+      </p>
+    </section>`;
+  }
+
+  private renderProgress(): TemplateResult {
+    const status = this.sessions.session!.status();
+    const percent = Math.round(status.progress * 100);
+    return html`<header part="header">
+      <div class="progress" part="progress">
+        <span id="progress-label"
+          >${msg(str`${status.completed} of ${status.total} activities done (${percent} %)`)}</span
+        >
+        <div
+          class="progress-bar"
+          role="progressbar"
+          aria-labelledby="progress-label"
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${percent}
+        >
+          <span style=${styleMap({ inlineSize: `${percent}%` })}></span>
+        </div>
+      </div>
+    </header>`;
+  }
+
+  private renderOverview(module: Module): TemplateResult {
+    const session = this.sessions.session!;
+    const status = session.status();
+    const results = this.course()?.results ?? {};
+    const finished = status.completed === status.total;
+    return html`<section aria-labelledby="overview-title">
+      <h1 id="overview-title" tabindex="-1">${finished ? msg('Your results') : module.title}</h1>
+      ${finished ? this.renderResults(module) : nothing}
+      <ol class="activities">
+        ${module.activities.map((activity, index) => {
+          const result = results[activity.id];
+          const open = this.canOpen(activity, index);
+          const state = result?.completed
+            ? result.score
+              ? msg(str`Done · ${Math.round(result.score.scaled * 100)} %`)
+              : msg('Done')
+            : result
+              ? msg('Started')
+              : open
+                ? msg('Not started')
+                : msg('Locked until the previous activity is done');
+          return html`<li class="activity">
+            <div>
+              <h2>${activity.title}</h2>
+              <p class="muted">${kindOf(activity)} · ${state}</p>
+            </div>
+            <button
+              class=${result?.completed ? '' : 'primary'}
+              ?disabled=${!open}
+              aria-label=${`${result?.completed ? msg('Review') : result ? msg('Continue') : msg('Open')}: ${activity.title}`}
+              @click=${() => this.open(activity)}
+            >
+              ${result?.completed ? msg('Review') : result ? msg('Continue') : msg('Open')}
+            </button>
+          </li>`;
+        })}
+      </ol>
+    </section>`;
+  }
+
+  private renderResults(module: Module): TemplateResult {
+    const status = this.sessions.session!.status();
+    const percent = status.score ? Math.round(status.score.scaled * 100) : undefined;
+    return html`<div role="status">
+        <p class="result ${status.passed ? 'passed' : 'failed'}">
+          ${status.passed ? msg('Passed') : msg('Not passed yet')}
+          ${percent === undefined ? '' : msg(str`— score ${percent} % (pass mark ${module.assessment.passMark} %)`)}
+        </p>
+      </div>
+      ${
+        status.passed
+          ? html`<cp-certificate
+              .data=${{
+                learner: '',
+                learnerId: this.learner,
+                moduleId: module.id,
+                moduleTitle: module.title,
+                version: module.version,
+                issuedAt: new Date().toISOString().slice(0, 10),
+                score: percent ?? 100,
+              }}
+            ></cp-certificate>`
+          : html`<p>${msg('Retake the quizzes or scenarios below to raise your score.')}</p>`
+      }`;
+  }
+
+  private renderNote(activity: Activity): TemplateResult {
+    return html`<section class="note" aria-labelledby="activity-note-title">
+      <h1 id="activity-note-title" tabindex="-1">
+        ${msg(str`Before you open “${activity.title}”`)}
+      </h1>
+      <p>${activity.contentNote}</p>
+      <div class="actions">
+        <button class="primary" @click=${() => this.open(activity)}>${msg('Continue')}</button>
+        <button @click=${() => (this.noting = undefined)}>${msg('Not now')}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderActivity(module: Module, activity: Activity): TemplateResult {
+    const actor = this.sessions.session!.activity(activity.id);
+    const base = new URL(this.src ?? '', document.baseURI).href;
+    const policy = resolvePolicy(module, activity.type === 'quiz' ? activity : undefined);
+    const view = (() => {
+      switch (activity.type) {
+        case 'lesson':
+          return html`<cp-lesson .actor=${actor} .lesson=${activity} .base=${base}></cp-lesson>`;
+        case 'quiz':
+          return html`<cp-quiz
+            .actor=${actor}
+            .quiz=${activity}
+            .policy=${policy}
+            .base=${base}
+          ></cp-quiz>`;
+        case 'scenario':
+          return html`<cp-scenario
+            .actor=${actor}
+            .scenario=${activity}
+            .policy=${policy}
+            .base=${base}
+          ></cp-scenario>`;
+      }
+    })();
+    return html`<div
+      @cp-lesson-done=${this.backToOverview}
+      @cp-quiz-done=${this.backToOverview}
+      @cp-scenario-done=${this.backToOverview}
+    >
+      <nav class="actions" aria-label=${msg('Module')}>
+        <button @click=${this.backToOverview}>${msg('Back to all activities')}</button>
+      </nav>
+      ${view}
+    </div>`;
+  }
+
+  override render() {
+    const result = this.loading.value;
+    if (result && !result.ok) return this.renderProblems(result);
+    const module = this.module;
+    if (!module || !this.sessions.session) {
+      return html`<p role="status">${this.src ? msg('Loading the module…') : ''}</p>`;
+    }
+    if (this.screen === 'intro') return this.renderIntro(module);
+    const noting = module.activities.find((activity) => activity.id === this.noting);
+    const current = module.activities.find((activity) => activity.id === this.course()?.current);
+    return html`${this.renderProgress()}
+    ${
+      noting
+        ? this.renderNote(noting)
+        : current
+          ? this.renderActivity(module, current)
+          : this.renderOverview(module)
+    }`;
+  }
+}
+
+function kindOf(activity: Activity): string {
+  switch (activity.type) {
+    case 'lesson':
+      return msg('Lesson');
+    case 'quiz':
+      return msg('Quiz');
+    case 'scenario':
+      return activity.mode === 'practice' ? msg('Practice scenario') : msg('Scenario');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-player': CpPlayer;
+  }
+}
