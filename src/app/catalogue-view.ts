@@ -92,7 +92,9 @@ export function moduleCard(
     <ul>
       ${module.objectives.map((objective) => html`<li>${objective.text}</li>`)}
     </ul>
-    <p><a class="open" href=${`?module=${encodeURIComponent(module.id)}`}>Open “${module.title}”</a></p>
+    <p>
+      <a class="open" href=${`?module=${encodeURIComponent(module.id)}`}>Open “${module.title}”</a>
+    </p>
     <h3>Activities</h3>
     <ol class="activities">
       ${module.activities.map(

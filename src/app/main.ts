@@ -19,9 +19,11 @@ async function showCatalogue(root: HTMLElement): Promise<void> {
   );
   root.replaceChildren(); // the static "Loading…" text
   render(
-    html`${results.length
-      ? results.map(([path, result]) => moduleCard(path, result))
-      : html`<p>No modules found in <code>modules/</code>.</p>`}`,
+    html`${
+      results.length
+        ? results.map(([path, result]) => moduleCard(path, result))
+        : html`<p>No modules found in <code>modules/</code>.</p>`
+    }`,
     root,
   );
   root.setAttribute('aria-busy', 'false');
