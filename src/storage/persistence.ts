@@ -1,0 +1,216 @@
+/**
+ * The persistence subscriber: after every change of a session that alters learner data, one
+ * transaction writes the resume snapshot and the records of the facts since the last write.
+ * Changes in one tick make one write; facts are queued until written, never dropped. The status
+ * says "saved" only once the transaction has completed.
+ */
+import type { Session } from '../engine/session.ts';
+import type { ProgressChange } from './batch.ts';
+import { deriveRecords, type RunContext } from './derive.ts';
+import { archivedProgressKey, newId, progressKey } from './ids.ts';
+import { SAVE_MESSAGES } from './messages.ts';
+import { savedActivities } from './migrate.ts';
+import type { AttemptRecord, ProgressRecord, ResponseRecord } from './records.ts';
+import type { Store } from './store.ts';
+
+export type SaveState = 'saving' | 'saved' | 'memory' | 'read-only' | 'error';
+
+export interface SaveStatus {
+  readonly state: SaveState;
+  /** For the learner; empty when there is nothing to say. */
+  readonly message: string;
+}
+
+export interface PersistOptions {
+  readonly learnerId: string;
+  /**
+   * The progress record this session continues (`loadResume`): the same content version, or an
+   * earlier one whose snapshot was migrated — that record is archived by the first write.
+   */
+  readonly resumed?: ProgressRecord;
+  /** Epoch milliseconds for `savedAt` (default `Date.now`). */
+  readonly now?: () => number;
+}
+
+export interface Persistence {
+  readonly status: SaveStatus;
+  /** This run through the module; "start over" begins another. */
+  readonly runId: string;
+  onStatus(listener: (status: SaveStatus) => void): () => void;
+  /** Resolves when everything the session did so far is written (or kept in memory). */
+  flush(): Promise<SaveStatus>;
+  /** Flushes, then stops listening to the session. */
+  stop(): Promise<SaveStatus>;
+}
+
+const statusOf = (state: SaveState): SaveStatus => ({
+  state,
+  message: state === 'saved' || state === 'saving' ? '' : SAVE_MESSAGES[state],
+});
+
+export function persistSession(
+  session: Session,
+  store: Store,
+  options: PersistOptions,
+): Persistence {
+  const { module } = session;
+  const now = options.now ?? Date.now;
+  const resumed = options.resumed;
+  const key = progressKey(options.learnerId, module.id, module.version);
+  const continues = resumed?.id === key;
+  const run: RunContext = {
+    learnerId: options.learnerId,
+    module,
+    runId: resumed?.runId ?? newId(),
+  };
+  const writerId = newId();
+  const startedAt = resumed?.startedAt ?? now();
+  let expected: number | null = continues ? resumed.revision : null;
+  let retire = resumed && !continues ? resumed : undefined;
+  let written = continues ? JSON.stringify(resumed.snapshot) : undefined;
+  let readOnly = false;
+  let latest: unknown = session.persist();
+  const responses: ResponseRecord[] = [];
+  const attempts: AttemptRecord[] = [];
+  let scheduled = false;
+  let writes = 0;
+  let chain: Promise<void> = Promise.resolve();
+  let lastDurable = store.durable;
+  let status = statusOf(store.durable ? 'saved' : 'memory');
+  const listeners = new Set<(status: SaveStatus) => void>();
+
+  const setStatus = (state: SaveState) => {
+    if (readOnly) state = 'read-only';
+    if (state === status.state) return;
+    status = statusOf(state);
+    listeners.forEach((listener) => listener(status));
+  };
+
+  const progressChanges = (snapshot: unknown): ProgressChange[] => {
+    const record: ProgressRecord = {
+      id: key,
+      learnerId: options.learnerId,
+      moduleId: module.id,
+      version: module.version,
+      runId: run.runId,
+      state: 'current',
+      snapshot,
+      activities: savedActivities(module),
+      revision: (expected ?? 0) + 1,
+      writerId,
+      startedAt,
+      savedAt: now(),
+    };
+    const changes: ProgressChange[] = [];
+    if (retire) {
+      const archive: ProgressRecord = {
+        ...retire,
+        id: archivedProgressKey(retire.id),
+        state: 'archived',
+        archivedAt: now(),
+        archivedBecause: 'content-changed',
+      };
+      changes.push({ id: retire.id, expected: retire.revision, next: null, archive });
+    }
+    changes.push({ id: key, expected, next: record });
+    return changes;
+  };
+
+  const writeOnce = async () => {
+    const snapshot = latest;
+    const json = JSON.stringify(snapshot);
+    const newResponses = responses.splice(0);
+    const newAttempts = attempts.splice(0);
+    const progress = !readOnly && json !== written ? progressChanges(snapshot) : [];
+    if (!progress.length && !newResponses.length && !newAttempts.length) return;
+    setStatus('saving');
+    try {
+      const result = await store.commit({
+        progress,
+        // Read-only: the other tab's attempts are never overwritten, only missing ones added.
+        add: { responses: newResponses, ...(readOnly ? { attempts: newAttempts } : {}) },
+        attempts: readOnly ? [] : newAttempts,
+      });
+      lastDurable = result.durable;
+      if (result.conflict !== undefined) readOnly = true;
+      else if (progress.length) {
+        expected = progress.at(-1)!.next!.revision;
+        written = json;
+        retire = undefined;
+      }
+    } catch {
+      // The store keeps what it cannot write; this is a failure of the store itself.
+      responses.unshift(...newResponses);
+      attempts.unshift(...newAttempts);
+      setStatus('error');
+      throw new Error('not written');
+    }
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    writes++;
+    queueMicrotask(() => {
+      scheduled = false;
+      chain = chain
+        .then(writeOnce)
+        .then(
+          () => {
+            // Only the last of queued writes may say "saved".
+            if (writes === 1) setStatus(lastDurable ? 'saved' : 'memory');
+          },
+          () => undefined,
+        )
+        .finally(() => writes--);
+    });
+  };
+
+  const stopFacts = session.onFact((fact) => {
+    const derived = deriveRecords(fact, run, session);
+    responses.push(...derived.responses);
+    attempts.push(...derived.attempts);
+    schedule();
+  });
+  const stopChanges = session.onChange(() => {
+    // Taken at every change, not at write time: a page being closed may stop the session before
+    // the write runs, and a stopped session persists as an empty one.
+    if (session.actor.getSnapshot().status === 'active') latest = session.persist();
+    schedule();
+  });
+  const stopNotices = store.onNotice((notice) => {
+    if (notice.kind === 'conflict') {
+      readOnly = true;
+      setStatus('read-only');
+    } else if (notice.kind === 'recovered' && writes === 0 && status.state === 'memory') {
+      lastDurable = true;
+      setStatus('saved');
+    }
+  });
+  // The first write claims the progress record (or archives the one of an older version).
+  schedule();
+
+  const flush = async () => {
+    while (scheduled || writes > 0) await (scheduled ? Promise.resolve() : chain);
+    return status;
+  };
+
+  return {
+    get status() {
+      return status;
+    },
+    runId: run.runId,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    flush,
+    async stop() {
+      stopFacts();
+      stopChanges();
+      const final = await flush();
+      stopNotices();
+      return final;
+    },
+  };
+}
