@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -55,11 +56,32 @@ function checkpointModules(): Plugin {
   };
 }
 
+/**
+ * The service worker (src/app/sw.js) with the list of every file of the build to cache on
+ * install, and a version that changes with the files so that an update replaces the old cache.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'checkpoint-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = ['./', ...Object.keys(bundle).filter((file) => !file.endsWith('.map'))].map(
+        (file) => (file === './' ? file : `./${file}`),
+      );
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync('src/app/sw.js', 'utf8')
+        .replace("'__VERSION__'", JSON.stringify(version))
+        .replace('__PRECACHE__', JSON.stringify(files));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: the build runs from any static host, including a sub-path.
   base: './',
   publicDir: false,
-  plugins: [checkpointModules()],
+  plugins: [checkpointModules(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: true,

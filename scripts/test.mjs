@@ -96,6 +96,11 @@ function run(command, args, env = {}) {
 async function nodeTests() {
   const files = [...testFiles('tests/cli'), ...testFiles('tests/e2e')];
   if (!files.length) return { passed: 0, failed: 0 };
+  // End-to-end tests run against the real built bundle.
+  if (testFiles('tests/e2e').length) {
+    const build = await run('npm', ['run', 'build', '--silent']);
+    if (build.code !== 0) return { passed: 0, failed: 1 };
+  }
   const { code, output } = await run(process.execPath, [
     '--import',
     'tsx',

@@ -40,6 +40,11 @@ function showPlayer(root: HTMLElement, path: string): void {
   root.setAttribute('aria-busy', 'false');
 }
 
+// Offline after the first visit (production builds only: the dev server serves fresh files).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+}
+
 const root = document.querySelector<HTMLElement>('#catalogue');
 if (root) {
   const wanted = new URLSearchParams(location.search).get('module');

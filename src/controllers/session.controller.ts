@@ -2,7 +2,9 @@
  * Owns a learner's session for an element: creates it when the element connects (resuming from a
  * snapshot when one is given or was parked), re-renders the host on every change, and on
  * disconnect parks `persist()` before stopping — moving the element in the DOM keeps the
- * learner's place.
+ * learner's place. A move (disconnect and connect in the same task) keeps the running session:
+ * the stop waits for the next task and is cancelled by the reconnection, so whatever listens to
+ * the session (persistence) carries on without a gap.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Module } from '../content/schema.ts';
@@ -14,6 +16,10 @@ export interface SessionControllerOptions {
   readonly onFact?: (fact: Fact) => void;
   /** Extra options for each session (a test clock, a seed source). */
   readonly sessionOptions?: () => Omit<SessionOptions, 'snapshot'>;
+  /** A session started (fresh, resumed or restored after the element came back). */
+  readonly onSession?: (session: Session) => void;
+  /** The session stopped (its last snapshot is parked). */
+  readonly onHalt?: (session: Session) => void;
 }
 
 export class SessionController implements ReactiveController {
@@ -22,6 +28,7 @@ export class SessionController implements ReactiveController {
   private parked: unknown;
   private detach: (() => void)[] = [];
   private connected = false;
+  private pendingHalt: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -35,15 +42,17 @@ export class SessionController implements ReactiveController {
   }
 
   /** Starts a session on a module, from a snapshot or from the beginning. */
-  start(module: Module, snapshot?: unknown): Session {
+  start(module: Module, snapshot?: unknown): Session | undefined {
     this.stop();
     this.module = module;
     this.parked = snapshot;
-    return this.resume()!;
+    return this.resume();
   }
 
   /** Stops the session and forgets it (and anything parked). */
   stop(): void {
+    clearTimeout(this.pendingHalt);
+    this.pendingHalt = undefined;
     this.halt();
     this.module = undefined;
     this.parked = undefined;
@@ -51,13 +60,20 @@ export class SessionController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
+    if (this.pendingHalt !== undefined) {
+      clearTimeout(this.pendingHalt);
+      this.pendingHalt = undefined;
+    }
     if (this.module && !this.current) this.resume();
   }
 
   hostDisconnected(): void {
     this.connected = false;
     if (this.current) this.parked = this.current.persist();
-    this.halt();
+    this.pendingHalt = setTimeout(() => {
+      this.pendingHalt = undefined;
+      this.halt();
+    });
   }
 
   private resume(): Session | undefined {
@@ -71,6 +87,7 @@ export class SessionController implements ReactiveController {
       session.onChange(() => this.host.requestUpdate()),
       ...(this.options.onFact ? [session.onFact(this.options.onFact)] : []),
     ];
+    this.options.onSession?.(session);
     this.host.requestUpdate();
     return session;
   }
@@ -78,7 +95,11 @@ export class SessionController implements ReactiveController {
   private halt(): void {
     this.detach.forEach((undo) => undo());
     this.detach = [];
-    this.current?.stop();
+    const session = this.current;
     this.current = undefined;
+    if (session) {
+      session.stop();
+      this.options.onHalt?.(session);
+    }
   }
 }

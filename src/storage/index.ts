@@ -20,6 +20,7 @@ export { loadResume, progressHistory, startOver, type ResumeOffer } from './resu
 export { claimTab, type TabClaim, type TabState } from './tabs.ts';
 export { exportResults, importResults, type ImportResult, type ResultsFile } from './transfer.ts';
 export { addLearner, listLearners, requestPersistence } from './device.ts';
+export { progressKey } from './ids.ts';
 export * from './messages.ts';
 export type {
   AttemptRecord,

@@ -29,6 +29,8 @@ export interface TabClaim {
 }
 
 export interface ClaimOptions {
+  /** The database the course is kept in, when not the default: claims are per database. */
+  readonly database?: string;
   /** Defaults to `navigator.locks`; null: negotiate over the channel only. */
   readonly locks?: LockManager | null;
   /** Defaults to `new BroadcastChannel(name)`; null: no channel. */
@@ -43,8 +45,10 @@ type Message =
   | { readonly type: 'probe' | 'owned' | 'hand-over' | 'released'; readonly from: string }
   | { readonly type: string; readonly from?: unknown };
 
-export const tabLockName = (learnerId: string, moduleId: string): string =>
-  `checkpoint:${learnerId}:${moduleId}`;
+export const tabLockName = (learnerId: string, moduleId: string, database = ''): string =>
+  database
+    ? `checkpoint:${database}:${learnerId}:${moduleId}`
+    : `checkpoint:${learnerId}:${moduleId}`;
 
 const stateOf = (reason: TabReason): TabState => ({
   mode: reason === 'owner' || reason === 'took-over' ? 'owner' : 'read-only',
@@ -67,7 +71,7 @@ export async function claimTab(
   moduleId: string,
   options: ClaimOptions = {},
 ): Promise<TabClaim> {
-  const name = tabLockName(learnerId, moduleId);
+  const name = tabLockName(learnerId, moduleId, options.database);
   const id = newId();
   const locks = options.locks === undefined ? defaultLocks() : options.locks;
   const channel =

@@ -21,7 +21,17 @@ export async function until(
 }
 
 /** A button in an element's shadow root by its visible text or accessible name. */
-export function button(root: Element, name: string | RegExp): HTMLButtonElement {
+export function button(root: Element, name: string | RegExp): HTMLButtonElement;
+export function button(
+  root: Element,
+  name: string | RegExp,
+  optional: true,
+): HTMLButtonElement | undefined;
+export function button(
+  root: Element,
+  name: string | RegExp,
+  optional = false,
+): HTMLButtonElement | undefined {
   const buttons = [...(root.shadowRoot ?? root).querySelectorAll('button')];
   const match = (text: string | null) =>
     text !== null && (typeof name === 'string' ? text.trim() === name : name.test(text.trim()));
@@ -29,6 +39,7 @@ export function button(root: Element, name: string | RegExp): HTMLButtonElement 
     (candidate) => match(candidate.getAttribute('aria-label')) || match(candidate.textContent),
   );
   if (!found) {
+    if (optional) return undefined;
     throw new Error(
       `no button "${String(name)}" among: ${buttons.map((candidate) => candidate.textContent?.trim()).join(' | ')}`,
     );

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import { html, LitElement, nothing } from 'lit';
@@ -37,6 +37,7 @@ function formatDate(iso: string, locale: string | undefined): string {
  * @cssproperty --cp-color-surface - Background on screen.
  * @cssproperty --cp-certificate-font - The typeface of the learner's name and the module title.
  */
+@localized()
 @customElement('cp-certificate')
 export class CpCertificate extends LitElement {
   static override styles = [baseStyles, certificateStyles];

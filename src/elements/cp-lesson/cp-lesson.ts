@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
@@ -24,6 +24,7 @@ type LessonSnapshot = SnapshotFrom<ReturnType<typeof createLessonMachine>>;
  * @csspart key-points - A key-points block.
  * @cssproperty --cp-color-accent - Links, buttons and block accents.
  */
+@localized()
 @customElement('cp-lesson')
 export class CpLesson extends LitElement {
   static override styles = [baseStyles, markdownStyles, lessonStyles];

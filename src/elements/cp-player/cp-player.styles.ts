@@ -6,7 +6,7 @@ export const playerStyles = css`
     margin-inline: auto;
     padding: var(--cp-player-padding, 1rem);
   }
-  header {
+  .header {
     border-block-end: 1px solid var(--_border);
     margin-block-end: 1rem;
   }

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -7,6 +7,7 @@ import { loadModule, type LoadResult } from '../../content/loader.ts';
 import { markdownStyles } from '../../content/markdown.ts';
 import { describeProblem } from '../../content/problems.ts';
 import type { Activity, Module } from '../../content/schema.ts';
+import { ProgressController } from '../../controllers/progress.controller.ts';
 import { SessionController } from '../../controllers/session.controller.ts';
 import type { CourseContext } from '../../engine/course.machine.ts';
 import type { Fact } from '../../engine/events.ts';
@@ -16,6 +17,7 @@ import { CpAnswerEvent } from '../../events/cp-answer.ts';
 import { CpCompleteEvent } from '../../events/cp-complete.ts';
 import { CpErrorEvent } from '../../events/cp-error.ts';
 import { CpProgressEvent } from '../../events/cp-progress.ts';
+import { directionOf, useLocale } from '../../locales/localization.ts';
 import '../cp-certificate/cp-certificate.ts';
 import '../cp-lesson/cp-lesson.ts';
 import '../cp-quiz/cp-quiz.ts';
@@ -29,6 +31,13 @@ type Screen = 'intro' | 'course';
  * A whole module: its introduction and content notes, the activities in order with progress,
  * each lesson, quiz and scenario, and the results with a certificate when passed.
  *
+ * The UI speaks the player's `lang` when the page sets it, else the module's `language`: the
+ * closest supported locale (English, French, Arabic; `fr-CA` → French, anything else → English).
+ * The player sets its own `dir` to match, so Arabic lays out right to left. The UI language
+ * belongs to the page, not to one player (@lit/localize keeps a single active locale): two
+ * players in different languages on one page would both show the last one chosen, so keep to
+ * one UI language per page.
+ *
  * @summary Runs a Checkpoint module from its JSON file.
  * @event cp-progress - An activity was completed: module progress, completed and total.
  * @event cp-answer - The learner answered an item or took a scenario decision.
@@ -39,13 +48,25 @@ type Screen = 'intro' | 'course';
  * @cssproperty --cp-player-max-width - The player's maximum width (48rem).
  * @cssproperty --cp-color-accent - Buttons, links and progress.
  */
+@localized()
 @customElement('cp-player')
 export class CpPlayer extends LitElement {
   static override styles = [baseStyles, markdownStyles, playerStyles];
 
+  // `lang` is HTMLElement's own attribute, watched so that a page can switch the UI language.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
   private readonly sessions = new SessionController(this, {
     onFact: (fact) => this.tell(fact),
     sessionOptions: () => this.sessionOptions ?? {},
+    onSession: (session) => this.progress.attach(session),
+    onHalt: () => this.progress.detach(),
+  });
+  private readonly progress = new ProgressController(this, this.sessions, {
+    learner: () => this.learner || 'local',
+    storageName: () => this.storageName,
   });
 
   private readonly loading = new Task(this, {
@@ -61,21 +82,43 @@ export class CpPlayer extends LitElement {
   /** An activity whose content note the learner is reading before it opens. */
   @state() private noting: string | undefined;
   @state() private declined = false;
+  /** What the module-level live region says (completion and result). */
+  @state() private announcement = '';
 
   /** URL of the module's JSON file, relative to the page. */
   @property() src?: string;
-  /** Learner id on this device (profiles come with storage). */
+  /** The learner on this device: progress is kept per learner (default: one local learner). */
   @property() learner = '';
+  /** The IndexedDB database that keeps progress (default "checkpoint"). */
+  @property({ attribute: 'storage-name' }) storageName?: string;
   /** Extra options for the session: a test clock, a seed source. */
   @property({ attribute: false }) sessionOptions?: Omit<SessionOptions, 'snapshot'>;
 
   private module: Module | undefined;
   private focusPending = false;
+  /** The language taken from the module while the page sets none: a new module replaces it. */
+  private moduleLanguage: string | undefined;
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.applyLanguage();
+  }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('screen') || changed.has('noting') || this.focusPending) {
-      this.focusPending = false;
-      if (changed.get('screen') !== undefined || changed.has('noting')) this.heading?.focus();
+    const moved =
+      this.focusPending ||
+      changed.has('noting') ||
+      (changed.has('screen') && changed.get('screen') !== undefined);
+    if (!moved) return;
+    this.focusPending = false;
+    const activity = this.shadowRoot?.querySelector<LitElement>('cp-lesson, cp-quiz, cp-scenario');
+    if (activity) {
+      // Into the activity just opened: its heading, once it has rendered.
+      void activity.updateComplete.then(() =>
+        activity.shadowRoot?.querySelector<HTMLElement>('h2[tabindex], h1[tabindex]')?.focus(),
+      );
+    } else {
+      this.heading?.focus();
     }
   }
 
@@ -94,8 +137,20 @@ export class CpPlayer extends LitElement {
       return;
     }
     this.module = result.module;
-    if (!this.hasAttribute('lang')) this.lang = result.module.language;
-    this.sessions.start(result.module);
+    const own = this.getAttribute('lang');
+    if (own === null || own === this.moduleLanguage) {
+      this.moduleLanguage = result.module.language;
+      this.lang = result.module.language; // → attributeChangedCallback
+    }
+    void this.progress.prepare(result.module);
+  }
+
+  private applyLanguage(): void {
+    const lang = this.lang || this.module?.language;
+    if (!lang) return;
+    this.dir = directionOf(lang);
+    // If a translation fails to load, the UI stays in the language it had.
+    useLocale(lang).catch(() => undefined);
   }
 
   private tell(fact: Fact): void {
@@ -109,6 +164,10 @@ export class CpPlayer extends LitElement {
         break;
       case 'activity.completed': {
         const status = session.status();
+        const title = module.activities.find((activity) => activity.id === fact.activityId)?.title;
+        this.announcement = msg(
+          str`“${title ?? fact.activityId}” done: ${status.completed} of ${status.total} activities.`,
+        );
         this.dispatchEvent(
           new CpProgressEvent({
             moduleId: module.id,
@@ -120,7 +179,15 @@ export class CpPlayer extends LitElement {
         );
         break;
       }
-      case 'module.completed':
+      case 'module.completed': {
+        const percent = fact.score ? Math.round(fact.score.scaled * 100) : undefined;
+        this.announcement = fact.passed
+          ? percent === undefined
+            ? msg('Passed: every activity is done.')
+            : msg(str`Passed: every activity is done, with a score of ${percent} %.`)
+          : percent === undefined
+            ? msg('Not passed yet: every activity is done.')
+            : msg(str`Not passed yet: every activity is done, with a score of ${percent} %.`);
         this.dispatchEvent(
           new CpCompleteEvent({
             moduleId: module.id,
@@ -130,6 +197,7 @@ export class CpPlayer extends LitElement {
           }),
         );
         break;
+      }
       default:
         break;
     }
@@ -139,10 +207,12 @@ export class CpPlayer extends LitElement {
     return this.sessions.session?.actor.getSnapshot().context as CourseContext | undefined;
   }
 
-  private readonly begin = () => {
+  private async begin(choice: 'continue' | 'fresh'): Promise<void> {
     this.declined = false;
+    await this.progress.begin(choice);
     this.screen = 'course';
-  };
+  }
+  private readonly takeOver = () => void this.progress.takeOver();
   private readonly decline = () => {
     this.declined = true;
   };
@@ -197,22 +267,90 @@ export class CpPlayer extends LitElement {
             </div>`
           : nothing
       }
-      <div class="actions">
-        <button class="primary" @click=${this.begin}>
-          ${notes.length ? msg('Continue') : msg('Start')}
-        </button>
-        ${notes.length ? html`<button @click=${this.decline}>${msg('Not now')}</button>` : nothing}
-      </div>
+      ${this.renderResumeChoice(notes.length > 0)}
       <p role="status">
         ${this.declined ? msg('That is fine. You can come back to this module whenever you are ready.') : ''}
       </p>
     </section>`;
   }
 
+  private renderResumeChoice(notes: boolean): TemplateResult {
+    const offer = this.progress.offer;
+    if (!offer) return html`<p role="status">${msg('Looking for saved progress…')}</p>`;
+    const decline = notes
+      ? html`<button @click=${this.decline}>${msg('Not now')}</button>`
+      : nothing;
+    switch (offer.kind) {
+      case 'none':
+        return html`<div class="actions">
+          <button class="primary" @click=${() => this.begin('fresh')}>
+            ${notes ? msg('Continue') : msg('Start')}
+          </button>
+          ${decline}
+        </div>`;
+      case 'resume': {
+        const when = new Intl.DateTimeFormat(this.lang || undefined, {
+          dateStyle: 'long',
+          timeStyle: 'short',
+        }).format(offer.savedAt);
+        return html`<p>${msg(str`Welcome back. Your progress was saved on ${when}.`)}</p>
+          <div class="actions">
+            <button class="primary" @click=${() => this.begin('continue')}>
+              ${msg('Continue where you left off')}
+            </button>
+            <button @click=${() => this.begin('fresh')}>${msg('Start over')}</button>
+            ${decline}
+          </div>
+          <p class="muted">${msg('Starting over keeps your earlier results in your history.')}</p>`;
+      }
+      case 'changed':
+      case 'unreadable':
+        return html`<p class="note" role="status">${offer.message}</p>
+          <div class="actions">
+            ${
+              offer.kind === 'changed' && offer.snapshot !== undefined
+                ? html`<button class="primary" @click=${() => this.begin('continue')}>
+                      ${msg('Continue')}
+                    </button>
+                    <button @click=${() => this.begin('fresh')}>${msg('Start over')}</button>`
+                : html`<button class="primary" @click=${() => this.begin('fresh')}>
+                    ${msg('Start')}
+                  </button>`
+            }
+            ${decline}
+          </div>`;
+    }
+  }
+
+  /** Whether progress is kept, and anything about this device's storage worth saying. */
+  private renderStorage(): TemplateResult {
+    const { save, tab, notices } = this.progress;
+    const messages = [
+      tab?.mode === 'read-only' ? tab.message : '',
+      save?.message ?? '',
+      ...notices.map((notice) => notice.message),
+    ].filter((message, index, all) => message && all.indexOf(message) === index);
+    const saved =
+      save?.state === 'saved'
+        ? msg('All progress saved')
+        : save?.state === 'saving'
+          ? msg('Saving…')
+          : '';
+    return html`<p class="save-state muted" part="save-state">${saved}</p>
+      <div role="status" class="storage-messages">
+        ${messages.map((message) => html`<p class="note">${message}</p>`)}
+        ${
+          tab?.mode === 'read-only'
+            ? html`<button @click=${this.takeOver}>${msg('Continue here')}</button>`
+            : nothing
+        }
+      </div>`;
+  }
+
   private renderProgress(): TemplateResult {
     const status = this.sessions.session!.status();
     const percent = Math.round(status.progress * 100);
-    return html`<header part="header">
+    return html`<div class="header" part="header">
       <div class="progress" part="progress">
         <span id="progress-label"
           >${msg(str`${status.completed} of ${status.total} activities done (${percent} %)`)}</span
@@ -228,7 +366,9 @@ export class CpPlayer extends LitElement {
           <span style=${styleMap({ inlineSize: `${percent}%` })}></span>
         </div>
       </div>
-    </header>`;
+      ${this.renderStorage()}
+      <p role="status" class="visually-hidden">${this.announcement}</p>
+    </div>`;
   }
 
   private renderOverview(module: Module): TemplateResult {
@@ -260,7 +400,13 @@ export class CpPlayer extends LitElement {
             <button
               class=${result?.completed ? '' : 'primary'}
               ?disabled=${!open}
-              aria-label=${`${result?.completed ? msg('Review') : result ? msg('Continue') : msg('Open')}: ${activity.title}`}
+              aria-label=${
+                result?.completed
+                  ? msg(str`Review: ${activity.title}`)
+                  : result
+                    ? msg(str`Continue: ${activity.title}`)
+                    : msg(str`Open: ${activity.title}`)
+              }
               @click=${() => this.open(activity)}
             >
               ${result?.completed ? msg('Review') : result ? msg('Continue') : msg('Open')}
@@ -274,7 +420,7 @@ export class CpPlayer extends LitElement {
   private renderResults(module: Module): TemplateResult {
     const status = this.sessions.session!.status();
     const percent = status.score ? Math.round(status.score.scaled * 100) : undefined;
-    return html`<div role="status">
+    return html`<div>
         <p class="result ${status.passed ? 'passed' : 'failed'}">
           ${status.passed ? msg('Passed') : msg('Not passed yet')}
           ${percent === undefined ? '' : msg(str`— score ${percent} % (pass mark ${module.assessment.passMark} %)`)}
@@ -283,6 +429,7 @@ export class CpPlayer extends LitElement {
       ${
         status.passed
           ? html`<cp-certificate
+              lang=${this.lang}
               .data=${{
                 learner: '',
                 learnerId: this.learner,
@@ -350,10 +497,10 @@ export class CpPlayer extends LitElement {
     const result = this.loading.value;
     if (result && !result.ok) return this.renderProblems(result);
     const module = this.module;
-    if (!module || !this.sessions.session) {
+    if (!module) {
       return html`<p role="status">${this.src ? msg('Loading the module…') : ''}</p>`;
     }
-    if (this.screen === 'intro') return this.renderIntro(module);
+    if (this.screen === 'intro' || !this.sessions.session) return this.renderIntro(module);
     const noting = module.activities.find((activity) => activity.id === this.noting);
     const current = module.activities.find((activity) => activity.id === this.course()?.current);
     return html`${this.renderProgress()}

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
@@ -62,6 +62,7 @@ const WARN_AT_MINUTES = [5, 1];
  * @cssproperty --cp-color-success - The mark of a correct answer or a pass.
  * @cssproperty --cp-color-danger - The mark of a wrong answer or a fail.
  */
+@localized()
 @customElement('cp-quiz')
 export class CpQuiz extends LitElement {
   static override styles = [baseStyles, markdownStyles, quizStyles];

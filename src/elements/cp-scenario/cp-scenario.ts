@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { AnyActorRef } from 'xstate';
@@ -53,6 +53,7 @@ type View =
  * @cssproperty --cp-color-warning - A mixed outcome.
  * @cssproperty --cp-color-danger - A harmful outcome and critical errors.
  */
+@localized()
 @customElement('cp-scenario')
 export class CpScenario extends LitElement {
   static override styles = [baseStyles, markdownStyles, scenarioStyles];

@@ -16,14 +16,22 @@ function document(overrides: Record<string, unknown> = {}): Record<string, unkno
   return { ...doc, contentNotes: ['This module talks about exploitation.'], ...overrides };
 }
 
-async function player(doc: unknown = document()) {
+/** A database of its own per test, deleted afterwards. */
+function storageName(): string {
+  const name = `cp-player-test-${crypto.randomUUID()}`;
+  after(() => new Promise((resolve) => (indexedDB.deleteDatabase(name).onsuccess = resolve)));
+  return name;
+}
+
+async function player(doc: unknown = document(), name = storageName()) {
   const el = await fixture<CpPlayer>(
     html`<cp-player
       src=${moduleUrl(doc)}
+      storage-name=${name}
       .sessionOptions=${{ clock: new SimulatedClock(), newSeed: () => 7919 }}
     ></cp-player>`,
   );
-  await until(() => text(el).includes('Engine fixture'), 'the module to load');
+  await until(() => button(el, /^(Continue|Start)/, true) !== undefined, 'the module to load');
   return el;
 }
 
@@ -121,7 +129,9 @@ describe('<cp-player>', () => {
     const listener = (event: Event) => errors.push(event as CpErrorEvent);
     globalThis.document.addEventListener('cp-error', listener);
     const broken = { ...document(), activities: [] };
-    const el = await fixture<CpPlayer>(html`<cp-player src=${moduleUrl(broken)}></cp-player>`);
+    const el = await fixture<CpPlayer>(
+      html`<cp-player src=${moduleUrl(broken)} storage-name=${storageName()}></cp-player>`,
+    );
     await until(() => text(el).includes('could not be loaded'), 'the problems');
     globalThis.document.removeEventListener('cp-error', listener);
     expect(text(el)).to.contain('activities: needs at least 1 entry');
