@@ -3,11 +3,12 @@
  * each checked by the loader, and the player for the one the learner opens (`?module=<id>`).
  * Modules with errors show them, located, so authors can fix them while `npm start` runs.
  */
-import { html, render } from 'lit';
+import { html, nothing, render } from 'lit';
 import catalogue from 'virtual:checkpoint/catalogue';
 import { loadModule } from '../content/loader.ts';
 import '../elements/cp-player/cp-player.ts';
 import { moduleCard } from './catalogue-view.ts';
+import { currentLearner, showDevice } from './device-view.ts';
 
 const moduleIdOf = (path: string) => path.split('/').at(-2) ?? path;
 
@@ -34,7 +35,11 @@ function showPlayer(root: HTMLElement, path: string): void {
   root.replaceChildren();
   render(
     html`<p><a href="./">← All courses</a></p>
-      <cp-player src=${path}></cp-player>`,
+      <cp-player
+        src=${path}
+        learner=${currentLearner()}
+        lang=${new URLSearchParams(location.search).get('lang') ?? nothing}
+      ></cp-player>`,
     root,
   );
   root.setAttribute('aria-busy', 'false');
@@ -50,5 +55,9 @@ if (root) {
   const wanted = new URLSearchParams(location.search).get('module');
   const path = catalogue.find((candidate) => moduleIdOf(candidate) === wanted);
   if (path) showPlayer(root, path);
-  else void showCatalogue(root);
+  else {
+    void showCatalogue(root);
+    const device = document.querySelector<HTMLElement>('#device');
+    if (device) void showDevice(device);
+  }
 }

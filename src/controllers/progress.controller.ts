@@ -38,6 +38,8 @@ export class ProgressController implements ReactiveController {
   offer: ResumeOffer | undefined;
   save: SaveStatus | undefined;
   tab: TabState | undefined;
+  /** The learner's name, from the profile on this device (printed on the certificate). */
+  learnerName = '';
   /** Problems and recoveries the learner should know about, newest last. */
   notices: readonly StorageNotice[] = [];
 
@@ -80,6 +82,7 @@ export class ProgressController implements ReactiveController {
       claim.onHandOver(() => this.persistence?.flush()),
     );
     this.offer = await loadResume(store, this.options.learner(), module);
+    this.learnerName = (await store.get('learners', this.options.learner()))?.name ?? '';
     this.host.requestUpdate();
     return this.offer;
   }

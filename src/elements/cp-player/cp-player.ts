@@ -431,7 +431,7 @@ export class CpPlayer extends LitElement {
           ? html`<cp-certificate
               lang=${this.lang}
               .data=${{
-                learner: '',
+                learner: this.progress.learnerName,
                 learnerId: this.learner,
                 moduleId: module.id,
                 moduleTitle: module.title,

@@ -97,10 +97,12 @@ describe('<cp-player> progress on this device', () => {
     await until(() => text(second).includes('open in another tab'), 'the read-only message');
     await expect(second).to.be.accessible();
     button(second, 'Continue here').click();
-    await until(() => !text(second).includes('open in another tab'), 'the take-over');
+    // The first tab finishes its writes before it hands over (at most a few seconds).
+    await until(() => !text(second).includes('open in another tab'), 'the take-over', 15_000);
     await until(
       () => text(first).includes('continued this course in another tab'),
       'the first tab told',
+      15_000,
     );
     first.remove();
     second.remove();
