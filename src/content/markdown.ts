@@ -2,6 +2,8 @@
  * Markdown → Lit templates. marked's lexer turns the text into tokens; each token maps to a
  * template in which every piece of content is bound as text or as an attribute Lit escapes.
  * Raw HTML in content is shown as the text it is, never interpreted; addresses pass `safeUrl`.
+ * Blocks carry `dir="auto"`: content keeps its own direction when the UI around it runs the
+ * other way (an English module in an Arabic UI, and back).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { Lexer, type Token, type Tokens } from 'marked';
@@ -61,15 +63,15 @@ export function contentUrl(
 function heading(level: number, content: Inline[]): TemplateResult {
   switch (Math.min(Math.max(level, 2), 6)) {
     case 2:
-      return html`<h2>${content}</h2>`;
+      return html`<h2 dir="auto">${content}</h2>`;
     case 3:
-      return html`<h3>${content}</h3>`;
+      return html`<h3 dir="auto">${content}</h3>`;
     case 4:
-      return html`<h4>${content}</h4>`;
+      return html`<h4 dir="auto">${content}</h4>`;
     case 5:
-      return html`<h5>${content}</h5>`;
+      return html`<h5 dir="auto">${content}</h5>`;
     default:
-      return html`<h6>${content}</h6>`;
+      return html`<h6 dir="auto">${content}</h6>`;
   }
 }
 
@@ -87,14 +89,16 @@ class Renderer {
   private block(token: Token): Inline {
     switch (token.type) {
       case 'paragraph':
-        return html`<p>${this.inline((token as Tokens.Paragraph).tokens)}</p>`;
+        return html`<p dir="auto">${this.inline((token as Tokens.Paragraph).tokens)}</p>`;
       case 'heading': {
         const { depth, tokens } = token as Tokens.Heading;
         return heading((this.options.headingLevel ?? 3) + depth - 1, this.inline(tokens));
       }
       case 'list': {
         const list = token as Tokens.List;
-        const items = list.items.map((item) => html`<li>${this.blocks(item.tokens)}</li>`);
+        const items = list.items.map(
+          (item) => html`<li dir="auto">${this.blocks(item.tokens)}</li>`,
+        );
         return list.ordered
           ? html`<ol start=${typeof list.start === 'number' ? list.start : 1}>
               ${items}
@@ -104,7 +108,9 @@ class Renderer {
             </ul>`;
       }
       case 'blockquote':
-        return html`<blockquote>${this.blocks((token as Tokens.Blockquote).tokens)}</blockquote>`;
+        return html`<blockquote dir="auto">
+          ${this.blocks((token as Tokens.Blockquote).tokens)}
+        </blockquote>`;
       case 'code':
         return html`<pre><code>${(token as Tokens.Code).text}</code></pre>`;
       case 'hr':

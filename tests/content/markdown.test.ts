@@ -76,3 +76,16 @@ describe('renderMarkdown', () => {
     expect(el.querySelector('strong')?.textContent).to.equal('b');
   });
 });
+
+describe('renderMarkdown in a right-to-left page', () => {
+  it('lets each block take the direction of its own text', async () => {
+    const el = await fixture<HTMLDivElement>(
+      html`<div dir="rtl">${renderMarkdown('Nobody was told.\n\n- one\n\n## Title')}</div>`,
+    );
+    const paragraph = el.querySelector('p')!;
+    expect(paragraph.getAttribute('dir')).to.equal('auto');
+    expect(getComputedStyle(paragraph).direction).to.equal('ltr');
+    expect(getComputedStyle(el.querySelector('li')!).direction).to.equal('ltr');
+    expect(getComputedStyle(el.querySelector('h4')!).direction).to.equal('ltr');
+  });
+});
