@@ -28,6 +28,14 @@ const launchers = {
         headless: true,
         args: CHROMIUM_ARGS,
       },
+      // A browser context (a window) per test file: with files side by side, a page behind
+      // another tab is hidden and gets no animation frames, so anything awaiting one hangs.
+      createPage: async ({ browser }) => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
     }),
   // puppeteer-core drives Firefox over WebDriver BiDi
   firefox: () =>

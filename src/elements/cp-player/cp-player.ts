@@ -36,7 +36,9 @@ type Screen = 'intro' | 'course';
  * The player sets its own `dir` to match, so Arabic lays out right to left. The UI language
  * belongs to the page, not to one player (@lit/localize keeps a single active locale): two
  * players in different languages on one page would both show the last one chosen, so keep to
- * one UI language per page.
+ * one UI language per page. Markdown content keeps its own direction (`dir="auto"`); short
+ * texts such as titles and options take the UI's, so a UI written the same way as the module
+ * (the default: the module's own language) reads best.
  *
  * @summary Runs a Checkpoint module from its JSON file.
  * @event cp-progress - An activity was completed: module progress, completed and total.

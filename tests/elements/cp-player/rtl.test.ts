@@ -40,11 +40,11 @@ function box(width: number | undefined): HTMLElement {
 }
 
 /** A player in `lang` (none: the module's language), once its intro offers to continue. */
-async function player(lang: string | undefined, continueLabel: string, options = {}) {
-  const { width, doc } = { width: undefined, doc: document(), ...options } as {
-    width?: number;
-    doc: Record<string, unknown>;
-  };
+async function player(
+  lang: string | undefined,
+  continueLabel: string,
+  { width, doc = document() }: { width?: number; doc?: Record<string, unknown> } = {},
+) {
   const el = await fixture<CpPlayer>(
     html`<cp-player
       lang=${ifDefined(lang)}
