@@ -100,11 +100,18 @@ const names = (process.env.WTR_BROWSERS ?? 'chromium,firefox,webkit')
   .filter(Boolean);
 
 export default {
-  files: ['tests/**/*.test.ts', '!tests/cli/**', '!tests/e2e/**'],
+  // WTR_GROUP=keyboard: the end-to-end keyboard walks only, which need a page in the foreground;
+  // WTR_GROUP=rest: everything else. Unset: all browser tests.
+  files: {
+    keyboard: ['tests/e2e-browser/**/*.test.ts'],
+    rest: ['tests/**/*.test.ts', '!tests/cli/**', '!tests/e2e/**', '!tests/e2e-browser/**'],
+  }[process.env.WTR_GROUP ?? ''] ?? ['tests/**/*.test.ts', '!tests/cli/**', '!tests/e2e/**'],
   nodeResolve: true,
   // WebKit's driver leaves the session inside a test's iframe after key presses when files run
   // side by side: there it runs one file at a time (scripts/test.mjs runs it on its own).
-  concurrency: names.includes('webkit') ? 1 : 2,
+  // Keyboard walks, and WebKit, one file at a time: a page behind another gets no focus (Firefox)
+  // and WebKit's driver loses the frame after key presses when files run side by side.
+  concurrency: names.includes('webkit') || process.env.WTR_GROUP === 'keyboard' ? 1 : 2,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,

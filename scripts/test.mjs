@@ -134,10 +134,14 @@ function waitForPort(port, timeoutMs) {
 }
 
 /** One run of @web/test-runner over some browsers; its counts come back through a summary file. */
-async function wtrRun(names) {
+async function wtrRun(names, group) {
   const summaryDir = mkdtempSync(join(tmpdir(), 'cp-wtr-'));
   const summaryFile = join(summaryDir, 'summary.json');
-  const env = { WTR_SUMMARY_FILE: summaryFile, WTR_BROWSERS: names.join(',') };
+  const env = {
+    WTR_SUMMARY_FILE: summaryFile,
+    WTR_BROWSERS: names.join(','),
+    WTR_GROUP: group ?? '',
+  };
   let driver;
   try {
     if (names.includes('webkit')) {
@@ -161,15 +165,18 @@ async function wtrRun(names) {
   }
 }
 
-/** Chromium and Firefox together; WebKit on its own (it runs one file at a time). */
+/**
+ * Chromium and Firefox together, two files at a time; then the keyboard walks, one file at a
+ * time (a page in the background gets no focus); WebKit on its own, one file at a time.
+ */
 async function browserTests() {
-  const groups = [
-    browsers.filter((name) => name !== 'webkit'),
-    browsers.filter((name) => name === 'webkit'),
-  ];
+  const others = browsers.filter((name) => name !== 'webkit');
+  const runs = [];
+  if (others.length) runs.push([others, 'rest'], [others, 'keyboard']);
+  if (browsers.includes('webkit')) runs.push([['webkit'], '']);
   const total = { passed: 0, failed: 0 };
-  for (const group of groups.filter((names) => names.length)) {
-    const result = await wtrRun(group);
+  for (const [names, group] of runs) {
+    const result = await wtrRun(names, group);
     total.passed += result.passed;
     total.failed += result.failed;
   }
