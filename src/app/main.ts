@@ -32,6 +32,7 @@ async function showCatalogue(root: HTMLElement): Promise<void> {
 
 function showPlayer(root: HTMLElement, path: string): void {
   document.querySelector('h1')?.remove();
+  document.querySelector('#device')?.remove(); // learners and transfers live on the catalogue
   root.replaceChildren();
   render(
     html`<p><a href="./">← All courses</a></p>

@@ -2,7 +2,6 @@ import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { loadModule, type LoadResult } from '../../content/loader.ts';
 import { markdownStyles } from '../../content/markdown.ts';
 import { describeProblem } from '../../content/problems.ts';
@@ -22,6 +21,7 @@ import '../cp-certificate/cp-certificate.ts';
 import '../cp-lesson/cp-lesson.ts';
 import '../cp-quiz/cp-quiz.ts';
 import '../cp-scenario/cp-scenario.ts';
+import { fill } from '../shared/fill.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { playerStyles } from './cp-player.styles.ts';
 
@@ -365,7 +365,7 @@ export class CpPlayer extends LitElement {
           aria-valuemax="100"
           aria-valuenow=${percent}
         >
-          <span style=${styleMap({ inlineSize: `${percent}%` })}></span>
+          <span ${fill(percent)}></span>
         </div>
       </div>
       ${this.renderStorage()}

@@ -1,0 +1,72 @@
+/**
+ * The built app under a strict Content-Security-Policy with Trusted Types: the player runs a
+ * module and no violation is reported.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, chromiumPath, serveDist, type Served } from './serve.ts';
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+
+describe('strict Content-Security-Policy', () => {
+  let served: Served;
+  let browser: Browser;
+  before(async () => {
+    served = await serveDist();
+    browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
+  });
+  after(async () => {
+    await browser.close();
+    served.close();
+  });
+
+  it(
+    'runs the player through a lesson and a quiz answer with no violation',
+    { timeout: 60_000 },
+    async () => {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      await context.route('**/*', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), 'content-security-policy': STRICT_CSP },
+        });
+      });
+      await context.addInitScript(() => {
+        (globalThis as { violations?: string[] }).violations = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          (globalThis as unknown as { violations: string[] }).violations.push(
+            `${event.violatedDirective}: ${event.blockedURI} ${event.sample}`,
+          ),
+        );
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${served.url}?module=showcase`);
+      const player = page.locator('cp-player');
+      await player.getByRole('button', { name: 'Continue', exact: true }).click();
+      await player.getByRole('button', { name: /^Open: Two crimes/ }).click();
+      await player.getByRole('button', { name: 'Continue', exact: true }).click();
+      for (let page_ = 0; page_ < 2; page_++)
+        await player.getByRole('button', { name: 'Next page' }).click();
+      await player.getByRole('button', { name: 'Finish lesson' }).click();
+      await player.getByRole('button', { name: /^Open: Check your/ }).click();
+      await player.getByRole('button', { name: 'Start' }).click();
+      await player.locator('cp-quiz input').first().check();
+      await player.getByRole('button', { name: 'Submit answer' }).click();
+      await player
+        .getByText(/Correct|Not quite|Partly/)
+        .first()
+        .waitFor();
+      const violations = await page.evaluate(
+        () => (globalThis as unknown as { violations: string[] }).violations,
+      );
+      assert.deepEqual(violations, []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    },
+  );
+});
