@@ -36,6 +36,8 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // A parameter a signature requires but the body does not read is named with a leading _.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'lit/no-invalid-html': 'error',
     },
   },
