@@ -94,24 +94,33 @@ function summaryReporter() {
   };
 }
 
+/** Test files that must run with their page in the foreground, one at a time. */
+const FOREGROUND = ['tests/e2e-browser/**/*.test.ts', 'tests/elements/cp-player/progress.test.ts'];
+
 const names = (process.env.WTR_BROWSERS ?? 'chromium,firefox,webkit')
   .split(',')
   .map((name) => name.trim())
   .filter(Boolean);
 
 export default {
-  // WTR_GROUP=keyboard: the end-to-end keyboard walks only, which need a page in the foreground;
-  // WTR_GROUP=rest: everything else. Unset: all browser tests.
+  // WTR_GROUP=foreground: the files that need their page in front (keyboard walks; two players
+  // handing a course over, whose timers a background tab throttles); WTR_GROUP=rest: the others.
+  // Unset: all browser tests.
   files: {
-    keyboard: ['tests/e2e-browser/**/*.test.ts'],
-    rest: ['tests/**/*.test.ts', '!tests/cli/**', '!tests/e2e/**', '!tests/e2e-browser/**'],
+    foreground: FOREGROUND,
+    rest: [
+      'tests/**/*.test.ts',
+      '!tests/cli/**',
+      '!tests/e2e/**',
+      ...FOREGROUND.map((glob) => `!${glob}`),
+    ],
   }[process.env.WTR_GROUP ?? ''] ?? ['tests/**/*.test.ts', '!tests/cli/**', '!tests/e2e/**'],
   nodeResolve: true,
   // WebKit's driver leaves the session inside a test's iframe after key presses when files run
   // side by side: there it runs one file at a time (scripts/test.mjs runs it on its own).
-  // Keyboard walks, and WebKit, one file at a time: a page behind another gets no focus (Firefox)
+  // Foreground files, and WebKit, one file at a time: a page behind another gets no focus (Firefox)
   // and WebKit's driver loses the frame after key presses when files run side by side.
-  concurrency: names.includes('webkit') || process.env.WTR_GROUP === 'keyboard' ? 1 : 2,
+  concurrency: names.includes('webkit') || process.env.WTR_GROUP === 'foreground' ? 1 : 2,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,

@@ -166,13 +166,13 @@ async function wtrRun(names, group) {
 }
 
 /**
- * Chromium and Firefox together, two files at a time; then the keyboard walks, one file at a
- * time (a page in the background gets no focus); WebKit on its own, one file at a time.
+ * Chromium and Firefox together, two files at a time; then the files that need their page in
+ * front (keyboard walks, tab hand-over), one at a time; WebKit on its own, one file at a time.
  */
 async function browserTests() {
   const others = browsers.filter((name) => name !== 'webkit');
   const runs = [];
-  if (others.length) runs.push([others, 'rest'], [others, 'keyboard']);
+  if (others.length) runs.push([others, 'rest'], [others, 'foreground']);
   if (browsers.includes('webkit')) runs.push([['webkit'], '']);
   const total = { passed: 0, failed: 0 };
   for (const [names, group] of runs) {

@@ -109,6 +109,10 @@ export class ProgressController implements ReactiveController {
       }
     }
     this.offer = { kind: 'none' };
+    // The session this one replaces (a take-over) writes what is left; the tab keeps its claim.
+    const previous = this.persistence;
+    this.persistence = undefined;
+    await previous?.stop();
     this.sessions.start(module, snapshot);
   }
 

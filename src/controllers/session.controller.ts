@@ -18,7 +18,7 @@ export interface SessionControllerOptions {
   readonly sessionOptions?: () => Omit<SessionOptions, 'snapshot'>;
   /** A session started (fresh, resumed or restored after the element came back). */
   readonly onSession?: (session: Session) => void;
-  /** The session stopped (its last snapshot is parked). */
+  /** The element left the page and its session stopped (its last snapshot is parked). */
   readonly onHalt?: (session: Session) => void;
 }
 
@@ -72,7 +72,9 @@ export class SessionController implements ReactiveController {
     if (this.current) this.parked = this.current.persist();
     this.pendingHalt = setTimeout(() => {
       this.pendingHalt = undefined;
+      const session = this.current;
       this.halt();
+      if (session) this.options.onHalt?.(session);
     });
   }
 
@@ -95,11 +97,7 @@ export class SessionController implements ReactiveController {
   private halt(): void {
     this.detach.forEach((undo) => undo());
     this.detach = [];
-    const session = this.current;
+    this.current?.stop();
     this.current = undefined;
-    if (session) {
-      session.stop();
-      this.options.onHalt?.(session);
-    }
   }
 }
