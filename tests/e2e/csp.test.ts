@@ -55,8 +55,17 @@ describe('strict Content-Security-Policy', () => {
       await player.getByRole('button', { name: 'Finish lesson' }).click();
       await player.getByRole('button', { name: /^Open: Check your/ }).click();
       await player.getByRole('button', { name: 'Start' }).click();
-      await player.locator('cp-quiz input').first().check();
-      await player.getByRole('button', { name: 'Submit answer' }).click();
+      // Items are drawn at random: answer whichever came first with its own kind of control.
+      const quiz = player.locator('cp-quiz');
+      await quiz.getByRole('button', { name: 'Submit answer' }).waitFor();
+      const choice = quiz.locator('input[type="radio"], input[type="checkbox"]');
+      if (await choice.count()) await choice.first().check();
+      const text = quiz.locator('input[type="text"]');
+      if (await text.count()) await text.fill('debt bondage');
+      for (const select of await quiz.locator('select').all()) {
+        await select.selectOption({ index: 1 });
+      }
+      await quiz.getByRole('button', { name: 'Submit answer' }).click();
       await player
         .getByText(/Correct|Not quite|Partly/)
         .first()
