@@ -111,10 +111,16 @@ export default {
     rest: [
       'tests/**/*.test.ts',
       '!tests/cli/**',
+      '!tests/node/**',
       '!tests/e2e/**',
       ...FOREGROUND.map((glob) => `!${glob}`),
     ],
-  }[process.env.WTR_GROUP ?? ''] ?? ['tests/**/*.test.ts', '!tests/cli/**', '!tests/e2e/**'],
+  }[process.env.WTR_GROUP ?? ''] ?? [
+    'tests/**/*.test.ts',
+    '!tests/cli/**',
+    '!tests/node/**',
+    '!tests/e2e/**',
+  ],
   nodeResolve: true,
   // WebKit's driver leaves the session inside a test's iframe after key presses when files run
   // side by side: there it runs one file at a time (scripts/test.mjs runs it on its own).

@@ -14,9 +14,13 @@ const browsers = (process.env.WTR_BROWSERS ?? 'chromium,firefox,webkit')
   .map((name) => name.trim())
   .filter(Boolean);
 
-/** What each engine needs from Debian, and the file that shows it is there. */
+/** What each engine (and the tests run beside it) needs from Debian, and the file that shows it is there. */
 const NEEDS = {
-  chromium: { packages: ['chromium'], files: ['/usr/bin/chromium'] },
+  // xmllint checks the LMS packages' manifests against their XML schemas.
+  chromium: {
+    packages: ['chromium', 'libxml2-utils'],
+    files: ['/usr/bin/chromium', '/usr/bin/xmllint'],
+  },
   firefox: { packages: ['firefox-esr'], files: ['/usr/bin/firefox-esr'] },
   webkit: {
     packages: ['webkit2gtk-driver', 'xvfb', 'xauth'],
@@ -94,7 +98,7 @@ function run(command, args, env = {}) {
 }
 
 async function nodeTests() {
-  const files = [...testFiles('tests/cli'), ...testFiles('tests/e2e')];
+  const files = [...testFiles('tests/cli'), ...testFiles('tests/node'), ...testFiles('tests/e2e')];
   if (!files.length) return { passed: 0, failed: 0 };
   // End-to-end tests run against the real built bundle.
   if (testFiles('tests/e2e').length) {

@@ -6,7 +6,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Module } from '../content/schema.ts';
-import type { Session } from '../engine/session.ts';
+import { isJournal, type Journal } from '../engine/journal.ts';
+import { createSession, type Session } from '../engine/session.ts';
 import {
   claimTab,
   loadResume,
@@ -26,6 +27,20 @@ import {
 } from '../storage/index.ts';
 import type { SessionController } from './session.controller.ts';
 
+/**
+ * What can be resumed: what this device saved, or the LMS's record when it is newer (or the
+ * device has nothing) — then `journal` replays it and `progress` is the device's run it continues.
+ */
+export type Offer =
+  | ResumeOffer
+  | {
+      readonly kind: 'resume';
+      readonly progress?: ProgressRecord;
+      readonly snapshot: unknown;
+      readonly journal: Journal;
+      readonly savedAt: number;
+    };
+
 export interface ProgressOptions {
   /** The learner on this device. */
   readonly learner: () => string;
@@ -35,7 +50,7 @@ export interface ProgressOptions {
 
 export class ProgressController implements ReactiveController {
   /** What was saved for this learner and module, once prepared. */
-  offer: ResumeOffer | undefined;
+  offer: Offer | undefined;
   save: SaveStatus | undefined;
   tab: TabState | undefined;
   /** The learner's name, from the profile on this device (printed on the certificate). */
@@ -62,8 +77,11 @@ export class ProgressController implements ReactiveController {
     return this.store?.durable ?? false;
   }
 
-  /** Opens the store and the tab claim, and reads what can be resumed. */
-  async prepare(module: Module): Promise<ResumeOffer> {
+  /**
+   * Opens the store and the tab claim, and reads what can be resumed: from this device, or from
+   * `lms` (the LMS's record) when that is newer.
+   */
+  async prepare(module: Module, lms?: Journal): Promise<Offer> {
     this.release();
     this.offer = undefined;
     this.module = module;
@@ -81,7 +99,7 @@ export class ProgressController implements ReactiveController {
       }),
       claim.onHandOver(() => this.persistence?.flush()),
     );
-    this.offer = await loadResume(store, this.options.learner(), module);
+    this.offer = preferNewer(await loadResume(store, this.options.learner(), module), module, lms);
     this.learnerName = (await store.get('learners', this.options.learner()))?.name ?? '';
     this.host.requestUpdate();
     return this.offer;
@@ -93,12 +111,16 @@ export class ProgressController implements ReactiveController {
     const offer = this.offer;
     if (!module || !offer || !this.store) return;
     let snapshot: unknown;
+    let journal: Journal | undefined;
     this.resumed = undefined;
     if (offer.kind !== 'none') {
       if (choice === 'continue' && 'snapshot' in offer && offer.snapshot !== undefined) {
         snapshot = offer.snapshot;
         this.resumed = offer.progress;
-      } else {
+        journal = 'journal' in offer ? offer.journal : undefined;
+        const saved = offer.progress?.journal;
+        journal ??= isJournal(saved) ? saved : undefined;
+      } else if (offer.progress) {
         const because =
           offer.kind === 'resume'
             ? 'start-over'
@@ -113,7 +135,7 @@ export class ProgressController implements ReactiveController {
     const previous = this.persistence;
     this.persistence = undefined;
     await previous?.stop();
-    this.sessions.start(module, snapshot);
+    this.sessions.start(module, snapshot, journal);
   }
 
   /** Makes this tab the one that saves, then resumes from what the other tab saved. */
@@ -209,4 +231,21 @@ export class ProgressController implements ReactiveController {
       await claim?.release();
     })();
   }
+}
+
+/** The LMS's record wins over this device's when it is newer, or when the device has none. */
+function preferNewer(offer: ResumeOffer, module: Module, lms: Journal | undefined): Offer {
+  if (!lms || !lms.entries.length) return offer;
+  const device = offer.kind === 'resume' ? offer : undefined;
+  if (offer.kind !== 'none' && !(device && lms.savedAt > device.savedAt)) return offer;
+  const replayed = createSession(module, { journal: lms });
+  const snapshot = replayed.persist();
+  replayed.stop();
+  return {
+    kind: 'resume',
+    ...(device ? { progress: device.progress } : {}),
+    snapshot,
+    journal: lms,
+    savedAt: lms.savedAt,
+  };
 }

@@ -9,6 +9,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Module } from '../content/schema.ts';
 import type { Fact } from '../engine/events.ts';
+import type { Journal } from '../engine/journal.ts';
 import { createSession, type Session, type SessionOptions } from '../engine/session.ts';
 
 export interface SessionControllerOptions {
@@ -26,6 +27,7 @@ export class SessionController implements ReactiveController {
   private current: Session | undefined;
   private module: Module | undefined;
   private parked: unknown;
+  private parkedJournal: Journal | undefined;
   private detach: (() => void)[] = [];
   private connected = false;
   private pendingHalt: ReturnType<typeof setTimeout> | undefined;
@@ -41,11 +43,15 @@ export class SessionController implements ReactiveController {
     return this.current;
   }
 
-  /** Starts a session on a module, from a snapshot or from the beginning. */
-  start(module: Module, snapshot?: unknown): Session | undefined {
+  /**
+   * Starts a session on a module: from a snapshot (and the journal saved with it), from a journal
+   * alone (replayed), or from the beginning.
+   */
+  start(module: Module, snapshot?: unknown, journal?: Journal): Session | undefined {
     this.stop();
     this.module = module;
     this.parked = snapshot;
+    this.parkedJournal = journal;
     return this.resume();
   }
 
@@ -56,6 +62,7 @@ export class SessionController implements ReactiveController {
     this.halt();
     this.module = undefined;
     this.parked = undefined;
+    this.parkedJournal = undefined;
   }
 
   hostConnected(): void {
@@ -69,7 +76,10 @@ export class SessionController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
-    if (this.current) this.parked = this.current.persist();
+    if (this.current) {
+      this.parked = this.current.persist();
+      this.parkedJournal = this.current.journal();
+    }
     this.pendingHalt = setTimeout(() => {
       this.pendingHalt = undefined;
       const session = this.current;
@@ -83,6 +93,7 @@ export class SessionController implements ReactiveController {
     const session = createSession(this.module, {
       ...this.options.sessionOptions?.(),
       ...(this.parked === undefined ? {} : { snapshot: this.parked }),
+      ...(this.parkedJournal === undefined ? {} : { journal: this.parkedJournal }),
     });
     this.current = session;
     this.detach = [

@@ -14,6 +14,7 @@ import {
   type ModuleStatus,
 } from './course.machine.ts';
 import type { Fact } from './events.ts';
+import { entryEvent, JournalRecorder, moduleTag, type Journal } from './journal.ts';
 import { newSeed } from './random.ts';
 
 export interface SessionOptions {
@@ -22,6 +23,12 @@ export interface SessionOptions {
   readonly clock?: Clock;
   /** Source of attempt seeds (default: crypto-random). */
   readonly newSeed?: () => number;
+  /**
+   * A journal from `Session.journal()`. Without a snapshot it is replayed (the compact record an
+   * LMS keeps); with one, the snapshot is restored and the journal goes on from it. A journal
+   * taken in another module or version is ignored.
+   */
+  readonly journal?: Journal;
 }
 
 export type FactListener = (fact: Fact) => void;
@@ -44,18 +51,41 @@ export interface Session {
   status(): ModuleStatus;
   /** JSON-safe: `createSession(module, { snapshot })` restores an equivalent session. */
   persist(): unknown;
+  /**
+   * What the learner did, compactly: `createSession(module, { journal })` replays it to the same
+   * place. Kept from the session's start (or from the journal it replayed), not from a snapshot.
+   */
+  journal(): Journal;
   stop(): void;
 }
 
 export function createSession(module: Module, options: SessionOptions = {}): Session {
+  const clock = options.clock ?? systemClock;
+  const recorder = new JournalRecorder(module, () => clock.now());
+  const journal = options.journal?.module === moduleTag(module) ? options.journal : undefined;
+  const replay = options.snapshot === undefined ? journal : undefined;
+  if (journal && !replay) recorder.continueFrom(journal);
+  // Seeds come from the journal while it replays, then from the source; each one is recorded.
+  const replayedSeeds = [...(replay?.seeds ?? [])];
+  const seeds = options.newSeed ?? newSeed;
   const machine = createCourseMachine(module, {
-    clock: options.clock ?? systemClock,
-    newSeed: options.newSeed ?? newSeed,
+    clock,
+    newSeed: () => {
+      const seed = replayedSeeds.shift() ?? seeds();
+      recorder.seed(seed);
+      return seed;
+    },
   });
-  const actor = createActor(
-    machine,
-    options.snapshot === undefined ? {} : { snapshot: options.snapshot as Snapshot<unknown> },
-  );
+  let replaying = false;
+  const actor: Actor<CourseMachine> = createActor(machine, {
+    ...(options.snapshot === undefined ? {} : { snapshot: options.snapshot as Snapshot<unknown> }),
+    inspect: (inspection) => {
+      if (replaying || inspection.type !== '@xstate.event') return;
+      const target = inspection.actorRef as AnyActorRef;
+      if (target === actor) recorder.event(undefined, inspection.event);
+      else if (target._parent === actor) recorder.event(target.id, inspection.event);
+    },
+  });
   const factListeners = new Set<FactListener>();
   const changeListeners = new Set<() => void>();
   const hooked = new WeakSet<AnyActorRef>();
@@ -79,6 +109,18 @@ export function createSession(module: Module, options: SessionOptions = {}): Ses
   });
   actor.start();
   hookChildren();
+  if (replay) {
+    replaying = true;
+    for (const entry of replay.entries) {
+      const step = entryEvent(module, entry);
+      if (!step) continue;
+      if (step.target === undefined) actor.send(step.event as CourseEvent);
+      else children()[step.target]?.send(step.event);
+    }
+    replaying = false;
+    // The seeds drawn during the replay were recorded as they were drawn.
+    recorder.continueFrom({ ...replay, seeds: [] });
+  }
 
   return {
     module,
@@ -97,6 +139,7 @@ export function createSession(module: Module, options: SessionOptions = {}): Ses
     },
     status: () => moduleStatus(module, actor.getSnapshot().context as CourseContext),
     persist: () => JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as unknown,
+    journal: () => recorder.journal(),
     stop: () => actor.stop(),
   };
 }

@@ -95,6 +95,7 @@ export function persistSession(
       runId: run.runId,
       state: 'current',
       snapshot,
+      journal: session.journal(),
       activities: savedActivities(module),
       revision: (expected ?? 0) + 1,
       writerId,

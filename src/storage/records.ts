@@ -42,6 +42,8 @@ export const ProgressSchema = v.object({
   state: v.picklist(['current', 'archived']),
   /** `Session.persist()`: restores the session. */
   snapshot: v.unknown(),
+  /** `Session.journal()`: what the learner did, for the compact record an LMS keeps. */
+  journal: v.exactOptional(v.unknown()),
   activities: v.record(Key, SavedActivity),
   /** Incremented on every write: a write expecting another revision is refused (another tab). */
   revision: Count,
