@@ -32,7 +32,8 @@ export default defineConfig({
       fileName: () => 'checkpoint.js',
     },
     rollupOptions: {
-      output: { chunkFileNames: 'embed/[name]-[hash].js' },
+      // Library builds keep their code readable unless told otherwise: minify what ships.
+      output: { chunkFileNames: 'embed/[name]-[hash].js', minify: true },
     },
   },
   plugins: [

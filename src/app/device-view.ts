@@ -6,6 +6,7 @@ import { html, nothing, render } from 'lit';
 import {
   addLearner,
   exportResults,
+  forgetLearner,
   importResults,
   listLearners,
   openStore,
@@ -45,6 +46,10 @@ export async function showDevice(root: HTMLElement): Promise<void> {
   const store: Store = await openStore();
   let learners: LearnerRecord[] = await listLearners(store);
   let message = '';
+  /** Asking "are you sure?" before deleting the current learner's data. */
+  let confirming = false;
+  const learnerName = () =>
+    learners.find((learner) => learner.id === currentLearner())?.name ?? "this device's learner";
 
   const update = () =>
     render(
@@ -114,6 +119,52 @@ export async function showDevice(root: HTMLElement): Promise<void> {
               update();
             }}
           />
+        </div>
+        <div class="forget">
+          ${
+            confirming
+              ? html`<p>
+                    Delete everything ${learnerName()} has done on this device — saved progress,
+                    results and answers? This cannot be undone. What your LMS already has is not
+                    affected.
+                  </p>
+                  <button
+                    type="button"
+                    @click=${async () => {
+                      const forgotten = await forgetLearner(store, currentLearner() || 'local');
+                      const name = learnerName();
+                      chooseLearner('');
+                      learners = await listLearners(store);
+                      confirming = false;
+                      message = forgotten.durable
+                        ? `The data of ${name} was deleted from this device.`
+                        : `The data of ${name} was removed from this page; the browser's storage could not be reached, so reload and delete again.`;
+                      update();
+                    }}
+                  >
+                    Yes, delete
+                  </button>
+                  <button
+                    type="button"
+                    @click=${() => {
+                      confirming = false;
+                      message = 'Nothing was deleted.';
+                      update();
+                    }}
+                  >
+                    Cancel
+                  </button>`
+              : html`<button
+                  type="button"
+                  @click=${() => {
+                    confirming = true;
+                    message = '';
+                    update();
+                  }}
+                >
+                  Delete my data on this device
+                </button>`
+          }
         </div>
         <p role="status">${message}</p>
         ${store.durable ? nothing : html`<p>${store.problems[0]?.message ?? ''}</p>`}`,

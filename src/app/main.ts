@@ -30,6 +30,10 @@ async function showCatalogue(root: HTMLElement): Promise<void> {
   root.setAttribute('aria-busy', 'false');
 }
 
+/**
+ * The app keeps progress on the device and reports nowhere, unless its address says otherwise
+ * (`?lms=auto`, or `xapi` with xAPI launch parameters).
+ */
 function showPlayer(root: HTMLElement, path: string): void {
   document.querySelector('h1')?.remove();
   document.querySelector('#device')?.remove(); // learners and transfers live on the catalogue
@@ -40,6 +44,7 @@ function showPlayer(root: HTMLElement, path: string): void {
         src=${path}
         learner=${currentLearner()}
         lang=${new URLSearchParams(location.search).get('lang') ?? nothing}
+        lms=${new URLSearchParams(location.search).get('lms') ?? 'none'}
       ></cp-player>`,
     root,
   );

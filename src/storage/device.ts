@@ -54,3 +54,36 @@ export async function listLearners(store: Store): Promise<LearnerRecord[]> {
   const learners = await store.list('learners');
   return learners.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** The stores that hold a learner's own records. */
+const LEARNER_STORES = ['learners', 'progress', 'attempts', 'responses'] as const;
+
+export interface Forgotten {
+  /** Records removed, by store. */
+  readonly removed: Readonly<Record<(typeof LEARNER_STORES)[number], number>>;
+  /** True once the removal is in IndexedDB (false: only this page's copy was cleared). */
+  readonly durable: boolean;
+}
+
+/**
+ * "Delete my data on this device": the learner's profile, saved progress (current and history),
+ * attempts and answers, in one transaction. Other learners' records are untouched. Statements
+ * waiting in the outbox for an LMS or LRS belong to the organisation's record and stay.
+ */
+export async function forgetLearner(store: Store, learnerId: string): Promise<Forgotten> {
+  const keys = Object.fromEntries(
+    await Promise.all(
+      LEARNER_STORES.map(
+        async (name) =>
+          [name, (await store.list(name, { learnerId })).map((record) => record.id)] as const,
+      ),
+    ),
+  ) as Record<(typeof LEARNER_STORES)[number], string[]>;
+  const result = await store.commit({ delete: keys });
+  return {
+    removed: Object.fromEntries(
+      LEARNER_STORES.map((name) => [name, keys[name].length]),
+    ) as Forgotten['removed'],
+    durable: result.durable,
+  };
+}

@@ -19,7 +19,13 @@ export {
 export { loadResume, progressHistory, startOver, type ResumeOffer } from './resume.ts';
 export { claimTab, type TabClaim, type TabState } from './tabs.ts';
 export { exportResults, importResults, type ImportResult, type ResultsFile } from './transfer.ts';
-export { addLearner, listLearners, requestPersistence } from './device.ts';
+export {
+  addLearner,
+  forgetLearner,
+  listLearners,
+  requestPersistence,
+  type Forgotten,
+} from './device.ts';
 export { progressKey } from './ids.ts';
 export * from './messages.ts';
 export type {

@@ -6,6 +6,7 @@ import { loadModule, type LoadResult } from '../../content/loader.ts';
 import { markdownStyles } from '../../content/markdown.ts';
 import { describeProblem } from '../../content/problems.ts';
 import type { Activity, Module } from '../../content/schema.ts';
+import { LmsController } from '../../controllers/lms.controller.ts';
 import { ProgressController } from '../../controllers/progress.controller.ts';
 import { SessionController } from '../../controllers/session.controller.ts';
 import type { CourseContext } from '../../engine/course.machine.ts';
@@ -16,6 +17,8 @@ import { CpAnswerEvent } from '../../events/cp-answer.ts';
 import { CpCompleteEvent } from '../../events/cp-complete.ts';
 import { CpErrorEvent } from '../../events/cp-error.ts';
 import { CpProgressEvent } from '../../events/cp-progress.ts';
+import { safeUrl } from '../../content/url.ts';
+import type { LmsChoice, LmsNotice } from '../../lms/reporter.ts';
 import { directionOf, useLocale } from '../../locales/localization.ts';
 import '../cp-certificate/cp-certificate.ts';
 import '../cp-lesson/cp-lesson.ts';
@@ -63,13 +66,20 @@ export class CpPlayer extends LitElement {
   private readonly sessions = new SessionController(this, {
     onFact: (fact) => this.tell(fact),
     sessionOptions: () => this.sessionOptions ?? {},
-    onSession: (session) => this.progress.attach(session),
-    onHalt: () => this.progress.detach(),
+    onSession: (session) => {
+      this.progress.attach(session);
+      this.lms.attach(session);
+    },
+    onHalt: () => {
+      this.progress.detach();
+      this.lms.detach();
+    },
   });
   private readonly progress = new ProgressController(this, this.sessions, {
-    learner: () => this.learner || 'local',
+    learner: () => this.learner || this.lms.launch.learner?.id || 'local',
     storageName: () => this.storageName,
   });
+  private readonly lms = new LmsController(this, { choice: () => this.lmsChoice });
 
   private readonly loading = new Task(this, {
     task: async ([src]: readonly [string | undefined]) =>
@@ -93,6 +103,13 @@ export class CpPlayer extends LitElement {
   @property() learner = '';
   /** The IndexedDB database that keeps progress (default "checkpoint"). */
   @property({ attribute: 'storage-name' }) storageName?: string;
+  /**
+   * Where progress is reported: `auto` (default) finds a cmi5 launch, a SCORM 2004 or 1.2 API
+   * (this window, its parents, its opener) or xAPI launch parameters, and otherwise says that
+   * progress stays on this device; `none` reports nothing and says nothing; or one of `scorm12`,
+   * `scorm2004`, `cmi5`, `xapi`.
+   */
+  @property({ attribute: 'lms' }) lmsChoice: LmsChoice = 'auto';
   /** Extra options for the session: a test clock, a seed source. */
   @property({ attribute: false }) sessionOptions?: Omit<SessionOptions, 'snapshot'>;
 
@@ -144,7 +161,20 @@ export class CpPlayer extends LitElement {
       this.moduleLanguage = result.module.language;
       this.lang = result.module.language; // → attributeChangedCallback
     }
-    void this.progress.prepare(result.module);
+    void this.prepare(result.module);
+  }
+
+  /** Opens the LMS session, applies its pass mark, then looks for progress to resume. */
+  private async prepare(module: Module): Promise<void> {
+    const launch = await this.lms.connect(module);
+    if (this.module !== module) return; // another module was loaded meanwhile
+    const passMark = launch.passMark;
+    const effective =
+      passMark === undefined || passMark === module.assessment.passMark
+        ? module
+        : { ...module, assessment: { ...module.assessment, passMark } };
+    this.module = effective;
+    await this.progress.prepare(effective, this.lms.journal);
   }
 
   private applyLanguage(): void {
@@ -273,6 +303,9 @@ export class CpPlayer extends LitElement {
       <p role="status">
         ${this.declined ? msg('That is fine. You can come back to this module whenever you are ready.') : ''}
       </p>
+      <div role="status" class="lms-messages">
+        ${this.lms.notices.map((notice) => html`<p class="note muted">${lmsMessage(notice)}</p>`)}
+      </div>
     </section>`;
   }
 
@@ -331,6 +364,7 @@ export class CpPlayer extends LitElement {
       tab?.mode === 'read-only' ? tab.message : '',
       save?.message ?? '',
       ...notices.map((notice) => notice.message),
+      ...this.lms.notices.map(lmsMessage),
     ].filter((message, index, all) => message && all.indexOf(message) === index);
     const saved =
       save?.state === 'saved'
@@ -416,6 +450,7 @@ export class CpPlayer extends LitElement {
           </li>`;
         })}
       </ol>
+      ${finished ? nothing : this.renderReturn()}
     </section>`;
   }
 
@@ -443,7 +478,26 @@ export class CpPlayer extends LitElement {
               }}
             ></cp-certificate>`
           : html`<p>${msg('Retake the quizzes or scenarios below to raise your score.')}</p>`
-      }`;
+      }
+      ${this.renderReturn()}`;
+  }
+
+  /** Back to the LMS (cmi5 `returnURL`): the LMS session ends first. */
+  private renderReturn(): TemplateResult | typeof nothing {
+    const returnUrl = this.lms.launch.returnUrl;
+    const target = returnUrl ? safeUrl(returnUrl, 'media') : undefined;
+    if (!target) return nothing;
+    return html`<p>
+      <button
+        class="primary"
+        @click=${() => {
+          this.lms.finish();
+          window.location.assign(target);
+        }}
+      >
+        ${msg('Return to your course list')}
+      </button>
+    </p>`;
   }
 
   private renderNote(activity: Activity): TemplateResult {
@@ -513,6 +567,29 @@ export class CpPlayer extends LitElement {
           ? this.renderActivity(module, current)
           : this.renderOverview(module)
     }`;
+  }
+}
+
+function lmsMessage(notice: LmsNotice): string {
+  switch (notice.kind) {
+    case 'standalone':
+      return msg(
+        'No LMS was found: your progress is kept on this device and is not reported to your LMS.',
+      );
+    case 'unreachable':
+      return msg(
+        'Your LMS is not answering. Your progress is kept on this device and will be sent when the connection is back.',
+      );
+    case 'refused':
+      return msg(
+        'Your LMS refused to record part of your progress. It is kept on this device; tell your trainer if this stays.',
+      );
+    case 'recovered':
+      return msg('Your LMS answers again: everything kept on this device has been sent.');
+    case 'too-large':
+      return msg(
+        'Your LMS cannot keep all of your progress. This device keeps it; on another device you may start from an earlier point.',
+      );
   }
 }
 

@@ -1,0 +1,132 @@
+/**
+ * The SCORM 2004 (4th edition) reporter. Completion and success are separate:
+ * `cmi.completion_status` says whether every activity is done, `cmi.success_status` whether the
+ * score reaches the pass mark (the LMS's `cmi.scaled_passing_score` when it sets one). The score
+ * goes to `cmi.score.scaled` and to `raw/min/max` on 0–100, progress to `cmi.progress_measure`,
+ * each answer and scenario decision to a new `cmi.interactions.n`, the resume record to
+ * `cmi.suspend_data` (64,000 characters at most) and the activity to `cmi.location`.
+ *
+ * On leaving, `cmi.exit` and `adl.nav.request` agree: `suspend` + `suspendAll` while the module is
+ * incomplete, so the LMS keeps the attempt and its resume record; `normal` + `exitAll` once it is
+ * completed, so the LMS closes the attempt and the next launch starts a new one. A scenario
+ * decision is reported as in SCORM 1.2: `incorrect` for a critical choice, `neutral` otherwise.
+ */
+import type { Module } from '../../content/schema.ts';
+import type { Fact } from '../../engine/events.ts';
+import type { LaunchInfo, Reporter } from '../reporter.ts';
+import { scorm2004Calls, type Scorm2004Api } from './api.ts';
+import { decimal, duration2004, interactionId, percent, timestamp2004 } from './format.ts';
+import { answer2004, choiceResponse, fillIn2004, findItem, findScene } from './responses.ts';
+import { createScormSession, type Edition, type Standing, type Write } from './session.ts';
+
+const NOT_STARTED = new Set(['', 'unknown', 'not attempted']);
+
+function launchInfo(read: (element: string) => string | undefined, fresh: boolean): LaunchInfo {
+  const id = read('cmi.learner_id');
+  const name = read('cmi.learner_name');
+  const passing = Number.parseFloat(read('cmi.scaled_passing_score') ?? '');
+  const mode = read('cmi.mode');
+  // A new attempt starts afresh: nothing saved is read (an LMS has none, or stale data).
+  const resume = fresh ? undefined : read('cmi.suspend_data');
+  return {
+    mode: mode === 'browse' || mode === 'review' ? mode : 'normal',
+    ...(id ? { learner: { id, ...(name ? { name } : {}) } } : {}),
+    ...(Number.isFinite(passing)
+      ? { passMark: Math.min(100, Math.max(0, Math.round(passing * 10_000) / 100)) }
+      : {}),
+    ...(resume ? { resume } : {}),
+  };
+}
+
+function interaction(index: number, fact: Fact, module: Module): Write[] {
+  const at = `cmi.interactions.${index}.`;
+  if (fact.type === 'item.answered') {
+    const item = findItem(module, fact.activityId, fact.itemId);
+    const answer = answer2004(item, fact.response);
+    // The type comes before anything whose format depends on it.
+    return [
+      [`${at}id`, interactionId(fact.activityId, fact.itemId)],
+      [`${at}type`, answer.type],
+      ...(item ? [[`${at}description`, fillIn2004(item.prompt)] as const] : []),
+      [`${at}timestamp`, timestamp2004(fact.at)],
+      ...answer.correct.map((pattern, n): Write => [
+        `${at}correct_responses.${n}.pattern`,
+        pattern,
+      ]),
+      ...(answer.response ? [[`${at}learner_response`, answer.response] as const] : []),
+      [`${at}result`, fact.correct ? 'correct' : 'incorrect'],
+      [`${at}latency`, duration2004(fact.latency)],
+    ];
+  }
+  if (fact.type === 'scenario.chose') {
+    const scene = findScene(module, fact.activityId, fact.sceneId);
+    return [
+      [`${at}id`, interactionId(fact.activityId, fact.sceneId)],
+      [`${at}type`, 'choice'],
+      ...(scene?.title ? [[`${at}description`, fillIn2004(scene.title)] as const] : []),
+      [`${at}timestamp`, timestamp2004(fact.at)],
+      [`${at}learner_response`, choiceResponse(scene, fact.choiceId, '2004')],
+      [`${at}result`, fact.critical ? 'incorrect' : 'neutral'],
+    ];
+  }
+  return [];
+}
+
+function standing({ status, completed, passed }: Standing): Write[] {
+  const writes: Write[] = [];
+  if (status.score) {
+    const raw = percent(status.score.scaled);
+    writes.push(
+      ['cmi.score.scaled', decimal(raw / 100, 4)],
+      ['cmi.score.raw', decimal(raw, 2)],
+      ['cmi.score.min', '0'],
+      ['cmi.score.max', '100'],
+    );
+  }
+  writes.push(['cmi.progress_measure', decimal(Math.min(1, Math.max(0, status.progress)), 4)]);
+  if (completed) {
+    writes.push(['cmi.completion_status', 'completed']);
+    if (passed !== undefined) writes.push(['cmi.success_status', passed ? 'passed' : 'failed']);
+  }
+  writes.push(['cmi.exit', completed ? 'normal' : 'suspend']);
+  return writes;
+}
+
+const edition: Edition = {
+  kind: 'scorm2004',
+  resumeLimit: 64_000,
+  locationLimit: 1_000,
+  suspendData: 'cmi.suspend_data',
+  location: 'cmi.location',
+  // 401 undefined element, 402 not implemented, 403 no value yet (e.g. scaled_passing_score)
+  quietReadCodes: ['401', '402', '403'],
+  open(read) {
+    const status = read('cmi.completion_status') ?? '';
+    const count = Number.parseInt(read('cmi.interactions._count') ?? '', 10);
+    const fresh = read('cmi.entry') === 'ab-initio';
+    const launch = launchInfo(read, fresh);
+    const location = fresh ? undefined : read('cmi.location');
+    return {
+      launch,
+      completed: status === 'completed',
+      interactions: Number.isFinite(count) && count > 0 ? count : 0,
+      current: [
+        ['cmi.completion_status', status],
+        ...(launch.resume === undefined ? [] : [['cmi.suspend_data', launch.resume] as const]),
+        ...(location ? [['cmi.location', location] as const] : []),
+      ],
+      writes: NOT_STARTED.has(status) ? [['cmi.completion_status', 'incomplete']] : [],
+    };
+  },
+  interaction,
+  standing,
+  closing: (elapsed, completed) => [
+    ['cmi.exit', completed ? 'normal' : 'suspend'],
+    ['cmi.session_time', duration2004(elapsed)],
+    ['adl.nav.request', completed ? 'exitAll' : 'suspendAll'],
+  ],
+};
+
+export function createScorm2004Reporter(api: Scorm2004Api): Reporter {
+  return createScormSession(edition, scorm2004Calls(api), api);
+}
