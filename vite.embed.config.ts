@@ -21,7 +21,13 @@ const EMBED_HTML = `<!doctype html>
 `;
 
 export default defineConfig({
+  // Chunks and the dashboard's worker are addressed relative to checkpoint.js: any host, any path.
+  base: './',
   publicDir: false,
+  worker: {
+    format: 'es',
+    rollupOptions: { output: { entryFileNames: 'embed/[name]-[hash].js' } },
+  },
   build: {
     target: 'es2022',
     emptyOutDir: false,

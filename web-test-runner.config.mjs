@@ -95,7 +95,13 @@ function summaryReporter() {
 }
 
 /** Test files that must run with their page in the foreground, one at a time. */
-const FOREGROUND = ['tests/e2e-browser/**/*.test.ts', 'tests/elements/cp-player/progress.test.ts'];
+const FOREGROUND = [
+  'tests/e2e-browser/**/*.test.ts',
+  'tests/elements/cp-player/progress.test.ts',
+  // keyboard sorting and filtering need the page's focus
+  'tests/elements/cp-dashboard/cp-dashboard.test.ts',
+  'tests/elements/cp-dashboard/sources.test.ts',
+];
 
 const names = (process.env.WTR_BROWSERS ?? 'chromium,firefox,webkit')
   .split(',')

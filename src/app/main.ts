@@ -1,6 +1,7 @@
 /**
  * The standalone app: the catalogue of every module shipped in `modules/` (found at build time),
- * each checked by the loader, and the player for the one the learner opens (`?module=<id>`).
+ * each checked by the loader, the player for the one the learner opens (`?module=<id>`), and the
+ * trainer's dashboard (`?view=dashboard`, loaded only when opened).
  * Modules with errors show them, located, so authors can fix them while `npm start` runs.
  */
 import { html, nothing, render } from 'lit';
@@ -51,6 +52,25 @@ function showPlayer(root: HTMLElement, path: string): void {
   root.setAttribute('aria-busy', 'false');
 }
 
+/** The trainer's dashboard over this device's results, with the catalogue's modules for texts. */
+async function showDashboard(root: HTMLElement): Promise<void> {
+  document.querySelector('h1')?.replaceChildren('Trainer dashboard');
+  document.title = 'Checkpoint — trainer dashboard';
+  document.querySelector('#device')?.remove();
+  const [, results] = await Promise.all([
+    import('../elements/cp-dashboard/cp-dashboard.ts'),
+    Promise.all(catalogue.map((path) => loadModule(new URL(path, document.baseURI)))),
+  ]);
+  const modules = results.flatMap((result) => (result.ok ? [result.module] : []));
+  root.replaceChildren();
+  render(
+    html`<p><a href="./">← All courses</a></p>
+      <cp-dashboard .modules=${modules}></cp-dashboard>`,
+    root,
+  );
+  root.setAttribute('aria-busy', 'false');
+}
+
 // Offline after the first visit (production builds only: the dev server serves fresh files).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
@@ -58,9 +78,11 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 
 const root = document.querySelector<HTMLElement>('#catalogue');
 if (root) {
-  const wanted = new URLSearchParams(location.search).get('module');
+  const params = new URLSearchParams(location.search);
+  const wanted = params.get('module');
   const path = catalogue.find((candidate) => moduleIdOf(candidate) === wanted);
   if (path) showPlayer(root, path);
+  else if (params.get('view') === 'dashboard') void showDashboard(root);
   else {
     void showCatalogue(root);
     const device = document.querySelector<HTMLElement>('#device');

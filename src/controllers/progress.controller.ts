@@ -105,6 +105,31 @@ export class ProgressController implements ReactiveController {
     return this.offer;
   }
 
+  /**
+   * When the learner completed the module on this device: the latest of each scored activity's
+   * first ended attempt (what a trainer's dashboard reads from the same records), or undefined.
+   */
+  async completedAt(module: Module): Promise<number | undefined> {
+    if (!this.store) return undefined;
+    const attempts = await this.store.list('attempts', {
+      learnerId: this.options.learner(),
+      moduleId: module.id,
+    });
+    const firstEnds = new Map<string, number>();
+    for (const attempt of attempts) {
+      if (attempt.version !== module.version || attempt.endedAt === undefined) continue;
+      const known = firstEnds.get(attempt.activityId);
+      if (known === undefined || attempt.endedAt < known) {
+        firstEnds.set(attempt.activityId, attempt.endedAt);
+      }
+    }
+    const scored = module.activities.filter((activity) => activity.type !== 'lesson');
+    const ends = scored.map((activity) => firstEnds.get(activity.id));
+    return ends.length && ends.every((end) => end !== undefined)
+      ? Math.max(...(ends as number[]))
+      : undefined;
+  }
+
   /** Starts the session: from the saved place, or afresh (the old run stays in history). */
   async begin(choice: 'continue' | 'fresh'): Promise<void> {
     const module = this.module;

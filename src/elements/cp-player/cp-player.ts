@@ -76,7 +76,7 @@ export class CpPlayer extends LitElement {
     },
   });
   private readonly progress = new ProgressController(this, this.sessions, {
-    learner: () => this.learner || this.lms.launch.learner?.id || 'local',
+    learner: () => this.learnerId(),
     storageName: () => this.storageName,
   });
   private readonly lms = new LmsController(this, { choice: () => this.lmsChoice });
@@ -94,6 +94,8 @@ export class CpPlayer extends LitElement {
   /** An activity whose content note the learner is reading before it opens. */
   @state() private noting: string | undefined;
   @state() private declined = false;
+  /** The day the learner completed the module (for the certificate), once read. */
+  @state() private completedOn: string | undefined;
   /** What the module-level live region says (completion and result). */
   @state() private announcement = '';
 
@@ -123,7 +125,16 @@ export class CpPlayer extends LitElement {
     if (name === 'lang') this.applyLanguage();
   }
 
+  private readingCompletion = false;
+
   protected override updated(changed: PropertyValues): void {
+    const module = this.module;
+    const status = this.sessions.session?.status();
+    if (module && status?.passed && !this.completedOn && !this.readingCompletion) {
+      // Once the last attempt is written; an update follows every save.
+      this.readingCompletion = true;
+      void this.readCompletion(module).finally(() => (this.readingCompletion = false));
+    }
     const moved =
       this.focusPending ||
       changed.has('noting') ||
@@ -143,6 +154,7 @@ export class CpPlayer extends LitElement {
 
   private loaded(result: LoadResult | undefined): void {
     this.sessions.stop();
+    this.completedOn = undefined;
     this.module = undefined;
     this.screen = 'intro';
     if (!result) return;
@@ -233,6 +245,18 @@ export class CpPlayer extends LitElement {
       default:
         break;
     }
+  }
+
+  /** The learner as progress is kept: the page's, the LMS's, or this device's one learner. */
+  private learnerId(): string {
+    return this.learner || this.lms.launch.learner?.id || 'local';
+  }
+
+  /** Reads the completion day from what is saved, so the certificate's code can be checked. */
+  private async readCompletion(module: Module): Promise<void> {
+    const at = await this.progress.completedAt(module);
+    if (at !== undefined && this.module === module)
+      this.completedOn = new Date(at).toISOString().slice(0, 10);
   }
 
   private course(): CourseContext | undefined {
@@ -469,11 +493,11 @@ export class CpPlayer extends LitElement {
               lang=${this.lang}
               .data=${{
                 learner: this.progress.learnerName,
-                learnerId: this.learner,
+                learnerId: this.learnerId(),
                 moduleId: module.id,
                 moduleTitle: module.title,
                 version: module.version,
-                issuedAt: new Date().toISOString().slice(0, 10),
+                issuedAt: this.completedOn ?? new Date().toISOString().slice(0, 10),
                 score: percent ?? 100,
               }}
             ></cp-certificate>`
