@@ -38,6 +38,7 @@ async function showCatalogue(root: HTMLElement): Promise<void> {
 function showPlayer(root: HTMLElement, path: string): void {
   document.querySelector('h1')?.remove();
   document.querySelector('#device')?.remove(); // learners and transfers live on the catalogue
+  document.querySelector('body > footer')?.remove();
   root.replaceChildren();
   render(
     html`<p><a href="./">← All courses</a></p>
@@ -54,9 +55,10 @@ function showPlayer(root: HTMLElement, path: string): void {
 
 /** The trainer's dashboard over this device's results, with the catalogue's modules for texts. */
 async function showDashboard(root: HTMLElement): Promise<void> {
-  document.querySelector('h1')?.replaceChildren('Trainer dashboard');
+  document.querySelector('h1')?.remove(); // the dashboard has its own
   document.title = 'Checkpoint — trainer dashboard';
   document.querySelector('#device')?.remove();
+  document.querySelector('body > footer')?.remove();
   const [, results] = await Promise.all([
     import('../elements/cp-dashboard/cp-dashboard.ts'),
     Promise.all(catalogue.map((path) => loadModule(new URL(path, document.baseURI)))),

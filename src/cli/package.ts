@@ -81,6 +81,9 @@ function moduleFileOf(arg: string, cwd: string): string {
  * of the three quotes a minifier may choose.
  */
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*)(["'`])(\.{1,2}\/[^"'`\s]+)\1/g;
+/** Scripts a chunk starts by address, such as the dashboard's worker: `new URL("x.js", import.meta.url)`. */
+const URL_REFERENCE =
+  /\bnew\s+URL\(\s*(["'`])((?:\.{1,2}\/)?[^"'`\s:]+\.js)\1\s*,\s*import\.meta\.url/g;
 
 /** checkpoint.js and every chunk it reaches, by path relative to the engine folder. */
 export function engineFiles(engineDir: string): Map<string, Uint8Array> {
@@ -94,7 +97,8 @@ export function engineFiles(engineDir: string): Map<string, Uint8Array> {
       throw new PackageError(`the engine build is incomplete: ${full} is missing`);
     const data = readFileSync(full);
     files.set(path, data);
-    for (const match of data.toString('utf8').matchAll(IMPORT)) {
+    const source = data.toString('utf8');
+    for (const match of [...source.matchAll(IMPORT), ...source.matchAll(URL_REFERENCE)]) {
       const target = posix.normalize(posix.join(posix.dirname(path), match[2]!));
       if (target.startsWith('../'))
         throw new PackageError(`${path} imports ${match[2]}, outside the engine's folder`);

@@ -1,6 +1,7 @@
 /**
  * The built app under a strict Content-Security-Policy with Trusted Types: the player runs a
- * module and no violation is reported.
+ * module, the trainer's dashboard reads and analyses the result (in its worker) and shows every
+ * view, and no violation is reported.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -23,7 +24,7 @@ describe('strict Content-Security-Policy', () => {
   });
 
   it(
-    'runs the player through a lesson and a quiz answer with no violation',
+    'runs the player through a lesson and a quiz answer, then the dashboard, with no violation',
     { timeout: 60_000 },
     async () => {
       const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -74,6 +75,40 @@ describe('strict Content-Security-Policy', () => {
         () => (globalThis as unknown as { violations: string[] }).violations,
       );
       assert.deepEqual(violations, []);
+      assert.deepEqual(errors, []);
+
+      // The trainer's dashboard over the same device: its worker, tables and charts.
+      await page.goto(`${served.url}?view=dashboard`);
+      const dashboard = page.locator('cp-dashboard');
+      const loaded = page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            document.addEventListener('cp-dashboard-loaded', (event) =>
+              resolve((event as CustomEvent<{ time: number }>).detail.time),
+            ),
+          ),
+      );
+      await dashboard.getByRole('button', { name: 'Read results on this device' }).click();
+      await loaded;
+      for (const view of [
+        'Learners',
+        'Items',
+        'Scenario decisions',
+        'Mastery by tag',
+        'Overview',
+      ]) {
+        await dashboard
+          .getByRole('tab', { name: view })
+          .or(dashboard.getByRole('button', { name: view }))
+          .first()
+          .click();
+        await dashboard.getByRole('heading', { name: view, exact: true }).waitFor();
+      }
+      assert.deepEqual(
+        await page.evaluate(() => (globalThis as unknown as { violations: string[] }).violations),
+        [],
+        'no violation in the dashboard',
+      );
       assert.deepEqual(errors, []);
       await context.close();
     },

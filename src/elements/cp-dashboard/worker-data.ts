@@ -28,7 +28,49 @@ type Pending = {
   reject: (error: Error) => void;
 };
 
+interface TrustedTypesFactory {
+  createPolicy(
+    name: string,
+    rules: { createScriptURL(input: string): string },
+  ): { createScriptURL(input: string): unknown };
+}
+
+let workerPolicy: { createScriptURL(input: string): unknown } | null | undefined;
+
+/**
+ * The worker's address as the page's Trusted Types (when it requires them) accept it: a policy of
+ * our own that lets through only a script of this page's origin.
+ */
+function trustedScriptUrl(url: URL): string | URL {
+  if (workerPolicy === undefined) {
+    const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+    try {
+      workerPolicy =
+        factory?.createPolicy('checkpoint-dashboard-worker', {
+          createScriptURL: (input) => {
+            if (new URL(input, location.href).origin !== location.origin)
+              throw new TypeError(`not a script of this origin: ${input}`);
+            return input;
+          },
+        }) ?? null;
+    } catch {
+      workerPolicy = null; // the page's CSP names its policies and not ours
+    }
+  }
+  return workerPolicy ? (workerPolicy.createScriptURL(url.href) as string) : url;
+}
+
 function startWorker(): Worker | undefined {
+  if (typeof globalThis.Worker !== 'function') return undefined;
+  /**
+   * `Worker`, given its address through `trustedScriptUrl`; named `Worker` so that the build
+   * still recognises `new Worker(new URL(…, import.meta.url))` and bundles the worker.
+   */
+  class Worker extends globalThis.Worker {
+    constructor(url: URL, options: WorkerOptions) {
+      super(trustedScriptUrl(url), options);
+    }
+  }
   try {
     return new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module' });
   } catch {
