@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Module } from '../content/schema.ts';
-import { isJournal, type Journal } from '../engine/journal.ts';
+import { isJournal, moduleTag, type Journal } from '../engine/journal.ts';
 import { createSession, type Session } from '../engine/session.ts';
 import {
   claimTab,
@@ -259,8 +259,8 @@ export class ProgressController implements ReactiveController {
 }
 
 /** The LMS's record wins over this device's when it is newer, or when the device has none. */
-function preferNewer(offer: ResumeOffer, module: Module, lms: Journal | undefined): Offer {
-  if (!lms || !lms.entries.length) return offer;
+export function preferNewer(offer: ResumeOffer, module: Module, lms: Journal | undefined): Offer {
+  if (!lms || !lms.entries.length || lms.module !== moduleTag(module)) return offer;
   const device = offer.kind === 'resume' ? offer : undefined;
   if (offer.kind !== 'none' && !(device && lms.savedAt > device.savedAt)) return offer;
   const replayed = createSession(module, { journal: lms });
