@@ -253,6 +253,23 @@ describe('SCORM 2004 reporter (scorm-again as the LMS)', () => {
     expect(lmsErrors(calls)).to.deep.equal([]);
   });
 
+  it('gives no score before the module is complete: the LMS judges success by measure', async () => {
+    const { calls, reporter } = lms();
+    const run = await runModule(
+      reporter,
+      module,
+      { quiz: 'right', scenario: 'best' },
+      { activities: 2 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    reporter.finish();
+    expect(run.status().score, 'a partial score exists in the engine').to.not.equal(undefined);
+    expect(run.status().completed).to.be.lessThan(run.status().total);
+    expect(valuesOf(calls, 'cmi.score.scaled')).to.deep.equal([]);
+    expect(valuesOf(calls, 'cmi.score.raw')).to.deep.equal([]);
+    expect(lmsErrors(calls)).to.deep.equal([]);
+  });
+
   it('hands back scaled_passing_score as the pass mark, and judges success by it', async () => {
     const { calls, reporter } = lms({
       'cmi.scaled_passing_score': '0.2',

@@ -74,7 +74,9 @@ function interaction(index: number, fact: Fact, module: Module): Write[] {
 
 function standing({ status, completed, passed }: Standing): Write[] {
   const writes: Write[] = [];
-  if (status.score) {
+  // Only a final score: the package's objective is satisfied by measure, so an LMS may judge
+  // passed or failed from any score it is given, even half-way through.
+  if (status.score && completed) {
     const raw = percent(status.score.scaled);
     writes.push(
       ['cmi.score.scaled', decimal(raw / 100, 4)],
