@@ -48,6 +48,11 @@ export interface Session {
   onFact(listener: FactListener): () => void;
   /** Called after every change of the course or of any activity. Returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
+  /**
+   * Called as `stop()` begins, while `persist()` still gives the learner's place (a stopped
+   * session persists as an empty one). Returns an unsubscribe function.
+   */
+  onStop(listener: () => void): () => void;
   status(): ModuleStatus;
   /** JSON-safe: `createSession(module, { snapshot })` restores an equivalent session. */
   persist(): unknown;
@@ -58,6 +63,66 @@ export interface Session {
   journal(): Journal;
   stop(): void;
 }
+
+/**
+ * What `JSON.parse(JSON.stringify(value))` gives, without walking again what it has copied before:
+ * snapshots are immutable, and from one change to the next most of one (the items drawn, their
+ * order) is the same objects. A copy is shared by every snapshot that holds its original, so it is
+ * read-only, like the snapshot itself.
+ */
+const copies = new WeakMap<object, unknown>();
+
+function jsonCopy(value: unknown, key = ''): unknown {
+  if (value === null) return null;
+  if (typeof value === 'object') {
+    const cached = copies.get(value);
+    if (cached !== undefined) return cached;
+    const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return jsonCopy(toJSON.call(value, key), key);
+    if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+      return jsonCopy(value.valueOf(), key);
+    }
+    let copy: unknown;
+    if (Array.isArray(value)) {
+      copy = Array.from(value, (item: unknown, index) => jsonCopy(item, String(index)) ?? null);
+    } else {
+      const object: Record<string, unknown> = {};
+      for (const name of Object.keys(value)) {
+        const item = jsonCopy((value as Record<string, unknown>)[name], name);
+        if (item === undefined) continue;
+        // As `JSON.parse` does: a key "__proto__" is data, not the prototype.
+        if (name === '__proto__') {
+          Object.defineProperty(object, name, {
+            value: item,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else object[name] = item;
+      }
+      copy = object;
+    }
+    // Only plain data is immutable here; anything else may change under the same identity.
+    if (Array.isArray(value) || isPlainObject(value)) copies.set(value, copy);
+    return copy;
+  }
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value + 0 : null;
+    case 'bigint':
+      throw new TypeError('Do not know how to serialize a BigInt');
+    default:
+      return undefined;
+  }
+}
+
+const isPlainObject = (value: object): boolean => {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
 
 export function createSession(module: Module, options: SessionOptions = {}): Session {
   const clock = options.clock ?? systemClock;
@@ -88,6 +153,7 @@ export function createSession(module: Module, options: SessionOptions = {}): Ses
   });
   const factListeners = new Set<FactListener>();
   const changeListeners = new Set<() => void>();
+  const stopListeners = new Set<() => void>();
   const hooked = new WeakSet<AnyActorRef>();
   const children = () => actor.getSnapshot().children as Record<string, AnyActorRef | undefined>;
   const changed = () => changeListeners.forEach((listener) => listener());
@@ -137,9 +203,16 @@ export function createSession(module: Module, options: SessionOptions = {}): Ses
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
     },
+    onStop(listener) {
+      stopListeners.add(listener);
+      return () => stopListeners.delete(listener);
+    },
     status: () => moduleStatus(module, actor.getSnapshot().context as CourseContext),
-    persist: () => JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as unknown,
+    persist: () => jsonCopy(actor.getPersistedSnapshot()),
     journal: () => recorder.journal(),
-    stop: () => actor.stop(),
+    stop: () => {
+      stopListeners.forEach((listener) => listener());
+      actor.stop();
+    },
   };
 }

@@ -43,6 +43,29 @@ export interface Persistence {
   stop(): Promise<SaveStatus>;
 }
 
+/**
+ * `JSON.stringify` of JSON data (a session's persisted snapshot), remembering the text of every
+ * object: successive snapshots share most of their objects, so only what changed is written out.
+ */
+const texts = new WeakMap<object, string>();
+
+function snapshotText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const known = texts.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) text = `[${Array.from(value, snapshotText).join(',')}]`;
+  else {
+    const parts: string[] = [];
+    for (const [name, item] of Object.entries(value)) {
+      if (item !== undefined) parts.push(`${JSON.stringify(name)}:${snapshotText(item)}`);
+    }
+    text = `{${parts.join(',')}}`;
+  }
+  texts.set(value, text);
+  return text;
+}
+
 const statusOf = (state: SaveState): SaveStatus => ({
   state,
   message: state === 'saved' || state === 'saving' ? '' : SAVE_MESSAGES[state],
@@ -67,9 +90,11 @@ export function persistSession(
   const startedAt = resumed?.startedAt ?? now();
   let expected: number | null = continues ? resumed.revision : null;
   let retire = resumed && !continues ? resumed : undefined;
-  let written = continues ? JSON.stringify(resumed.snapshot) : undefined;
+  let written = continues ? snapshotText(resumed.snapshot) : undefined;
   let readOnly = false;
   let latest: unknown = session.persist();
+  /** The session changed since `latest` was taken. */
+  let changed = false;
   const responses: ResponseRecord[] = [];
   const attempts: AttemptRecord[] = [];
   let scheduled = false;
@@ -117,9 +142,21 @@ export function persistSession(
     return changes;
   };
 
+  /**
+   * Takes the snapshot once for all the changes of a tick (the walk is as long as the module),
+   * before any write of them and before the session stops; a stopped session persists as an
+   * empty one.
+   */
+  const capture = () => {
+    if (!changed) return;
+    changed = false;
+    if (session.actor.getSnapshot().status === 'active') latest = session.persist();
+  };
+
   const writeOnce = async () => {
+    capture();
     const snapshot = latest;
-    const json = JSON.stringify(snapshot);
+    const json = snapshotText(snapshot);
     const newResponses = responses.splice(0);
     const newAttempts = attempts.splice(0);
     const progress = !readOnly && json !== written ? progressChanges(snapshot) : [];
@@ -154,16 +191,20 @@ export function persistSession(
     writes++;
     queueMicrotask(() => {
       scheduled = false;
-      chain = chain
-        .then(writeOnce)
-        .then(
-          () => {
-            // Only the last of queued writes may say "saved".
-            if (writes === 1) setStatus(lastDurable ? 'saved' : 'memory');
-          },
-          () => undefined,
-        )
-        .finally(() => writes--);
+      capture();
+      const write = () =>
+        writeOnce()
+          .then(
+            () => {
+              // Only the last of queued writes may say "saved".
+              if (writes === 1) setStatus(lastDurable ? 'saved' : 'memory');
+            },
+            () => undefined,
+          )
+          .finally(() => writes--);
+      // With no write under way this one begins at once, not a turn of the event loop later
+      // (when the change would be rendered first); otherwise after the write before it.
+      chain = writes === 1 ? write() : chain.then(write);
     });
   };
 
@@ -174,11 +215,11 @@ export function persistSession(
     schedule();
   });
   const stopChanges = session.onChange(() => {
-    // Taken at every change, not at write time: a page being closed may stop the session before
-    // the write runs, and a stopped session persists as an empty one.
-    if (session.actor.getSnapshot().status === 'active') latest = session.persist();
+    changed = true;
     schedule();
   });
+  // A page being closed may stop the session before the write runs.
+  const stopOnStop = session.onStop(capture);
   const stopNotices = store.onNotice((notice) => {
     if (notice.kind === 'conflict') {
       readOnly = true;
@@ -209,6 +250,7 @@ export function persistSession(
     async stop() {
       stopFacts();
       stopChanges();
+      stopOnStop();
       const final = await flush();
       stopNotices();
       return final;

@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
 import { markdownStyles } from '../../content/markdown.ts';
-import type { Quiz } from '../../content/schema.ts';
+import type { Item, Quiz } from '../../content/schema.ts';
 import { ActorController } from '../../controllers/actor.controller.ts';
 import type { Policy } from '../../engine/policy.ts';
 import type { QuizEvent, QuizMachine } from '../../engine/quiz.machine.ts';
@@ -22,6 +22,21 @@ import {
 } from './results-view.ts';
 
 type QuizSnapshot = SnapshotFrom<QuizMachine>;
+
+/** Each quiz's items by id, so that finding one does not scan a long quiz. */
+const itemIndexes = new WeakMap<Quiz, ReadonlyMap<string, Item>>();
+
+const itemOf = (quiz: Quiz | undefined, id: string | undefined): Item | undefined => {
+  if (!quiz || id === undefined) return undefined;
+  let index = itemIndexes.get(quiz);
+  if (!index) {
+    // The first item of an id wins, as a search from the start would find it.
+    const byId = new Map<string, Item>();
+    for (const item of quiz.items) if (!byId.has(item.id)) byId.set(item.id, item);
+    itemIndexes.set(quiz, (index = byId));
+  }
+  return index.get(id);
+};
 type View = 'ready' | 'answering' | 'feedback' | 'scored' | 'reviewing';
 
 const viewOf = (snapshot: QuizSnapshot): View => {
@@ -116,7 +131,7 @@ export class CpQuiz extends LitElement {
     if (shown) return;
     this.focusTarget = FOCUS[view];
     if (view === 'answering') this.announcement = '';
-    const item = this.quiz?.items.find((candidate) => candidate.id === id);
+    const item = itemOf(this.quiz, id);
     const response = context.responses[id];
     if (view === 'feedback' && item && response) {
       this.announce(feedbackAnnouncement(item, scoreItem(item, response), response));
@@ -195,14 +210,14 @@ export class CpQuiz extends LitElement {
   private currentDraft(): Response | undefined {
     const context = this.machine.snapshot?.context;
     const id = context?.itemIds[context.index];
-    const item = this.quiz?.items.find((candidate) => candidate.id === id);
+    const item = itemOf(this.quiz, id);
     return this.draft ?? (item && id ? startingResponse(item, context?.order[id]) : undefined);
   }
 
   private entries(snapshot: QuizSnapshot): AttemptEntry[] {
     const { context } = snapshot;
     return context.itemIds.flatMap((id) => {
-      const item = this.quiz?.items.find((candidate) => candidate.id === id);
+      const item = itemOf(this.quiz, id);
       if (!item) return [];
       const response = context.responses[id];
       const score = context.scores[id] ?? scoreItem(item, undefined);
@@ -228,7 +243,7 @@ export class CpQuiz extends LitElement {
       case 'answering':
       case 'feedback': {
         const id = context.itemIds[context.index] ?? '';
-        const item = quiz.items.find((candidate) => candidate.id === id);
+        const item = itemOf(quiz, id);
         if (!item) return nothing;
         const feedback = snapshot.matches({ attempting: 'feedback' });
         return renderItemView({
