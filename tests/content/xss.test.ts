@@ -8,6 +8,9 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { moduleCard } from '../../src/app/catalogue-view.ts';
 import { validateModule } from '../../src/content/loader.ts';
 import { contentUrl, renderMarkdown } from '../../src/content/markdown.ts';
+import '../../src/elements/cp-certificate/cp-certificate.ts';
+import type { CpCertificate } from '../../src/elements/cp-certificate/cp-certificate.ts';
+import { sampleCertificate } from '../helpers/certificate-harness.ts';
 import { fixtureJson } from '../helpers/fixtures.ts';
 import { clone, setAt, textFields, type Json } from '../helpers/module-doc.ts';
 
@@ -140,6 +143,43 @@ describe('hostile content', () => {
       expect(executed).to.deep.equal([]);
       // Most payloads are plain text to the validator: the app view really rendered them.
       expect(validated).to.be.greaterThan(payloads.length / 2);
+    } finally {
+      render(nothing, host);
+      host.remove();
+    }
+  });
+
+  it('prints hostile learner names, module titles and ids on the certificate as text', async function () {
+    this.timeout(120_000);
+    executed = [];
+    const host = document.createElement('div');
+    document.body.append(host);
+    try {
+      for (const [index, payload] of payloads.entries()) {
+        render(
+          html`<cp-certificate
+            .data=${{
+              ...sampleCertificate,
+              learner: payload,
+              learnerId: payload,
+              moduleTitle: payload,
+              moduleId: payload,
+            }}
+          ></cp-certificate>`,
+          host,
+        );
+        const certificate = host.querySelector<CpCertificate>('cp-certificate')!;
+        await certificate.updateComplete;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const found = offences(certificate.shadowRoot!.firstElementChild ?? certificate);
+        for (const element of certificate.shadowRoot!.children) found.push(...offences(element));
+        expect(found, `payload ${index}: ${JSON.stringify(payload)}`).to.deep.equal([]);
+        // The name is printed as written, not interpreted.
+        if (payload.trim())
+          expect(certificate.shadowRoot!.textContent).to.contain(payload.trim().slice(0, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(executed).to.deep.equal([]);
     } finally {
       render(nothing, host);
       host.remove();
