@@ -124,10 +124,16 @@ describe('xAPI outbox (IndexedDB)', () => {
     expect(gaps[1]).to.be.within(290, 600);
     expect(gaps[2]).to.be.within(480, 800);
 
+    // Back online just after a failed try: the next try comes at once, well before the next
+    // scheduled one (at least 480 ms after the last).
+    const last = attempts.at(-1)!;
+    await wait(50);
     const before = attempts.length;
     window.dispatchEvent(new Event('online'));
-    await wait(100);
+    const deadline = performance.now() + 350;
+    while (performance.now() < deadline && attempts.length === before) await wait(10);
     expect(attempts.length).to.be.greaterThan(before);
+    expect(attempts.at(-1)! - last).to.be.below(450);
   });
 
   it('keeps one registration per learner and module in this browser', () => {
