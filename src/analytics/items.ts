@@ -5,6 +5,7 @@
  * item score and the attempt's total of every attempt that answered it.
  */
 import type { Item } from '../content/schema.ts';
+import { plainText } from '../content/plain-text.ts';
 import type { ItemResponseRecord } from '../storage/records.ts';
 import { optionCounts } from './options.ts';
 import { contentKey, prepare, type Prepared } from './prepare.ts';
@@ -110,7 +111,7 @@ function observe(prepared: Prepared): Map<string, Observation[]> {
 }
 
 function promptText(item: Item | undefined, itemId: string): string {
-  return item ? item.prompt : itemId;
+  return item ? plainText(item.prompt) : itemId;
 }
 
 function analyseOne(

@@ -4,6 +4,7 @@
  * and short-text items count distinct answers (the most common `ANSWER_LIMIT`).
  */
 import type { Item } from '../content/schema.ts';
+import { plainText } from '../content/plain-text.ts';
 import type { ItemResponseRecord } from '../storage/records.ts';
 import { ratio } from './stats.ts';
 import type { OptionCount } from './types.ts';
@@ -22,9 +23,13 @@ function offered(item: Item | undefined): Choice[] {
   switch (item?.type) {
     case 'single':
     case 'multiple':
-      return item.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct === true }));
+      return item.options.map((o) => ({
+        id: o.id,
+        text: plainText(o.text),
+        correct: o.correct === true,
+      }));
     case 'spotting':
-      return item.cues.map((c) => ({ id: c.id, text: c.text, correct: c.indicator }));
+      return item.cues.map((c) => ({ id: c.id, text: plainText(c.text), correct: c.indicator }));
     case 'trueFalse':
       return [
         { id: 'true', text: 'True', correct: item.answer },
@@ -33,7 +38,7 @@ function offered(item: Item | undefined): Choice[] {
     case 'matching':
       return item.pairs.map((p) => ({
         id: `${p.id}=${p.match}`,
-        text: `${p.prompt} → ${p.match}`,
+        text: `${plainText(p.prompt)} → ${plainText(p.match)}`,
         correct: true,
       }));
     default:
@@ -68,12 +73,12 @@ function labelOf(item: Item | undefined, id: string): string {
   if (item?.type === 'matching') {
     const [pairId, ...match] = id.split('=');
     const pair = item.pairs.find((p) => p.id === pairId);
-    return pair ? `${pair.prompt} → ${match.join('=')}` : id;
+    return pair ? `${plainText(pair.prompt)} → ${plainText(match.join('='))}` : id;
   }
   if (item?.type === 'ordering') {
     return id
       .split(' > ')
-      .map((step) => item.steps.find((s) => s.id === step)?.text ?? step)
+      .map((step) => plainText(item.steps.find((s) => s.id === step)?.text ?? step))
       .join(' > ');
   }
   return id;

@@ -6,6 +6,7 @@
  * choices); for a run without one, its decisions in time order.
  */
 import type { Scenario } from '../content/schema.ts';
+import { plainText } from '../content/plain-text.ts';
 import type { DecisionRecord } from '../storage/records.ts';
 import { isEnded, prepare, scenarioOf, type AttemptInfo, type Prepared } from './prepare.ts';
 import { ratio } from './stats.ts';
@@ -61,7 +62,7 @@ function sceneRows(scenario: Scenario | undefined, tally: ScenarioTally): SceneS
       const value = counts.get(choiceId) ?? { count: 0, critical: 0, delta: 0 };
       return {
         choiceId,
-        text: choice?.text ?? choiceId,
+        text: choice ? plainText(choice.text) : choiceId,
         critical: choice?.critical === true || value.critical > 0,
         count: value.count,
         share: ratio(value.count, decisions),

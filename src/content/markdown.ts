@@ -7,6 +7,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { decodeEntities } from './plain-text.ts';
 import { safeUrl } from './url.ts';
 
 export interface MarkdownOptions {
@@ -17,30 +18,6 @@ export interface MarkdownOptions {
 }
 
 type Inline = TemplateResult | string | typeof nothing;
-
-const ENTITY = /&(#\d{1,7}|#x[\da-f]{1,6}|amp|lt|gt|quot|apos|nbsp);/gi;
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-/** marked leaves character references in text; they become the characters they name. */
-function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (match, body: string) => {
-    const lower = body.toLowerCase();
-    if (!lower.startsWith('#')) return NAMED[lower] ?? match;
-    const code = lower.startsWith('#x')
-      ? parseInt(lower.slice(2), 16)
-      : parseInt(lower.slice(1), 10);
-    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-      ? String.fromCodePoint(code)
-      : '\ufffd';
-  });
-}
 
 /**
  * An address from content, checked for its use and resolved against the module's URL;
