@@ -3,11 +3,15 @@
  * control found by role and accessible name, Enter, Space, arrows and typing. The right answers
  * come from the module's content (`keyFor`, the scenario's best path).
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { loadModule } from '../../src/content/loader.ts';
 import type { Module, Quiz } from '../../src/content/schema.ts';
 import '../../src/elements/cp-player/cp-player.ts';
 import type { CpPlayer } from '../../src/elements/cp-player/cp-player.ts';
+import type { CpCertificate } from '../../src/elements/cp-certificate/cp-certificate.ts';
+import '../../src/elements/cp-dashboard/cp-dashboard.ts';
+import type { CpDashboard } from '../../src/elements/cp-dashboard/cp-dashboard.ts';
+import { field, readDevice, showView } from '../helpers/dashboard-harness.ts';
 import { selectItems } from '../../src/engine/selection.ts';
 import type { CpAnswerDetail } from '../../src/events/cp-answer.ts';
 import type { CpCompleteEvent } from '../../src/events/cp-complete.ts';
@@ -36,6 +40,8 @@ async function moduleAt(src: string): Promise<Module> {
   return result.module;
 }
 
+const codeOf = (certificate: CpCertificate) =>
+  certificate.shadowRoot!.querySelector('[part="code"]')?.textContent;
 const text = (player: CpPlayer) => words(player.shadowRoot!.textContent);
 const heading = (player: CpPlayer) => player.shadowRoot!.querySelector('h1');
 /** What the player's live regions say. */
@@ -63,7 +69,11 @@ const keyOrder = (item: Quiz['items'][number]) =>
   item.type === 'ordering' ? item.steps.map((step) => step.id).join() : '';
 
 /** Completes the module by keyboard; returns every answer and decision it reported. */
-async function completeModule(module: Module, src: string, seed = 7919): Promise<CpAnswerDetail[]> {
+async function completeModule(
+  module: Module,
+  src: string,
+  seed = 7919,
+): Promise<{ answers: CpAnswerDetail[]; player: CpPlayer }> {
   const total = module.activities.length;
   const player = await mountPlayer(src, seed);
   const completed: CpCompleteEvent[] = [];
@@ -133,7 +143,7 @@ async function completeModule(module: Module, src: string, seed = 7919): Promise
   expect(player.shadowRoot!.querySelector('cp-certificate')).to.not.equal(null);
   const wrong = answers.filter((answer) => answer.type === 'item.answered' && !answer.correct);
   expect(wrong, 'every item answered with its key').to.deep.equal([]);
-  return answers;
+  return { answers, player };
 }
 
 describe('keyboard only: every shipped module in <cp-player>', () => {
@@ -145,11 +155,43 @@ describe('keyboard only: every shipped module in <cp-player>', () => {
     });
   }
 
+  it('prints a certificate whose code the trainer’s dashboard verifies from the saved results', async function () {
+    this.timeout(240_000);
+    const src = '/modules/two-crimes-one-route/module.json';
+    const module = await moduleAt(src);
+    const { player } = await completeModule(module, src);
+    const certificate = player.shadowRoot!.querySelector<CpCertificate>('cp-certificate')!;
+    await waitFor(
+      () => /^[A-Z0-9]{4}(-[A-Z0-9]{4})+$/.test(words(codeOf(certificate))),
+      'the certificate’s code',
+    );
+    const printed = words(codeOf(certificate));
+
+    const dashboard = await fixture<CpDashboard>(
+      html`<cp-dashboard
+        storage-name=${player.getAttribute('storage-name')!}
+        .modules=${[module]}
+      ></cp-dashboard>`,
+    );
+    await readDevice(dashboard);
+    await showView(dashboard, 'Certificates');
+    field(dashboard, 'Verification code').value = printed;
+    button(dashboard, 'Verify').click();
+    const verdict = () =>
+      words(dashboard.shadowRoot!.querySelector('form + [role="status"]')?.textContent);
+    await waitFor(
+      () => verdict().startsWith('Valid.') || verdict().startsWith('Not valid.'),
+      'a verdict',
+    );
+    expect(verdict()).to.contain(`${printed} is the code of the certificate`);
+    expect(verdict()).to.contain(`“${module.title}”`);
+  });
+
   it('completes showcase with a draw that holds the ordering item', async function () {
     this.timeout(180_000);
     const src = '/modules/showcase/module.json';
     const module = await moduleAt(src);
-    const answers = await completeModule(module, src, seedDrawingOrdering(module));
+    const { answers } = await completeModule(module, src, seedDrawingOrdering(module));
     const ordering = answers.find(
       (answer) => answer.type === 'item.answered' && answer.response.type === 'ordering',
     );
