@@ -67,6 +67,12 @@ const FORMAT: ResultsFile['format'] = 'checkpoint-results';
 const VERSION: ResultsFile['version'] = 1;
 const STORES = ['learners', 'progress', 'attempts', 'responses'] as const;
 
+const NOT_RESULTS: ParsedResults = {
+  ok: false,
+  problem: 'wrong-format',
+  message: 'The file is not a Checkpoint results file.',
+};
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -81,24 +87,25 @@ export function parseResults(data: unknown): ParsedResults {
     try {
       data = JSON.parse(data) as unknown;
     } catch {
-      return { ok: false, message: 'The file is not JSON.' };
+      return { ok: false, problem: 'not-json', message: 'The file is not JSON.' };
     }
   }
   if (!isObject(data) || data['format'] !== FORMAT) {
-    return { ok: false, message: 'The file is not a Checkpoint results file.' };
+    return NOT_RESULTS;
   }
   const version = data['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: 'The file is not a Checkpoint results file.' };
+    return NOT_RESULTS;
   }
   if (version > VERSION) {
     return {
       ok: false,
+      problem: 'newer-format',
       message: 'The file comes from a newer version of Checkpoint; update to read it.',
     };
   }
   if (STORES.some((store) => data[store] !== undefined && !Array.isArray(data[store]))) {
-    return { ok: false, message: 'The file is not a Checkpoint results file.' };
+    return NOT_RESULTS;
   }
   const invalid: { store: (typeof STORES)[number]; index: number; reason: string }[] = [];
   const read = <S extends (typeof STORES)[number]>(store: S) => {

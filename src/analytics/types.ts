@@ -48,7 +48,12 @@ export type ParsedResults =
         readonly reason: string;
       }[];
     }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      /** Why the file as a whole was refused. */
+      readonly problem: 'not-json' | 'wrong-format' | 'newer-format';
+      readonly message: string;
+    };
 
 /**
  * Which quiz attempts and scenario runs feed the item, scenario and tag analyses:

@@ -206,7 +206,11 @@ describe('reading and merging results files', () => {
     assert.equal(parsed.invalid[0]!.store, 'attempts');
     assert.equal(parsed.invalid[0]!.index, 0);
     assert.equal(parsed.dataset.attempts.length, results.attempts.length);
-    assert.deepEqual(parseResults('not json'), { ok: false, message: 'The file is not JSON.' });
+    assert.deepEqual(parseResults('not json'), {
+      ok: false,
+      problem: 'not-json',
+      message: 'The file is not JSON.',
+    });
     assert.equal(parseResults({ format: 'other' }).ok, false);
     assert.equal(parseResults({ ...results, version: 99 }).ok, false);
   });

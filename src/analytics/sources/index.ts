@@ -11,6 +11,6 @@ export type {
 } from './source.ts';
 export { emptyRecords, withModules, type Records } from './records.ts';
 export { deviceSource, type DeviceSourceOptions } from './device.ts';
-export { checkResultsFile, filesSource, type ResultsInput } from './files.ts';
+export { filesSource, type ResultsInput } from './files.ts';
 export { lrsSource, type LrsSourceOptions } from './lrs.ts';
 export { statementsToRecords } from './lrs-map.ts';

@@ -22,26 +22,3 @@ export const emptyRecords = (): Records => ({
   attempts: [],
   responses: [],
 });
-
-type Keyed = { readonly id: string };
-
-/**
- * Adds `incoming` to `into` by id: a record already there is kept unless `prefer` says the
- * incoming one is better (e.g. a finished attempt over the same attempt still in progress).
- */
-export function mergeById<T extends Keyed>(
-  into: Map<string, T>,
-  incoming: readonly T[],
-  prefer: (existing: T, incoming: T) => T = (existing) => existing,
-): number {
-  let added = 0;
-  for (const record of incoming) {
-    const existing = into.get(record.id);
-    if (existing) into.set(record.id, prefer(existing, record));
-    else {
-      into.set(record.id, record);
-      added++;
-    }
-  }
-  return added;
-}
