@@ -20,13 +20,10 @@ import { CpProgressEvent } from '../../events/cp-progress.ts';
 import { safeUrl } from '../../content/url.ts';
 import type { LmsChoice, LmsNotice } from '../../lms/reporter.ts';
 import { directionOf, useLocale } from '../../locales/localization.ts';
-import '../cp-certificate/cp-certificate.ts';
-import '../cp-lesson/cp-lesson.ts';
-import '../cp-quiz/cp-quiz.ts';
-import '../cp-scenario/cp-scenario.ts';
 import { fill } from '../shared/fill.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { playerStyles } from './cp-player.styles.ts';
+import { isReady, loadPart, type Part } from './parts.ts';
 
 type Screen = 'intro' | 'course';
 
@@ -98,6 +95,8 @@ export class CpPlayer extends LitElement {
   @state() private completedOn: string | undefined;
   /** What the module-level live region says (completion and result). */
   @state() private announcement = '';
+  /** A part of the player that could not be loaded (offline before it was cached). */
+  @state() private missingPart: Part | undefined;
 
   /** URL of the module's JSON file, relative to the page. */
   @property() src?: string;
@@ -135,6 +134,9 @@ export class CpPlayer extends LitElement {
       this.readingCompletion = true;
       void this.readCompletion(module).finally(() => (this.readingCompletion = false));
     }
+    // The certificate's code loads while the learner works, once something counts towards it.
+    const results = this.course()?.results ?? {};
+    if (Object.values(results).some((result) => result?.completed)) this.need('certificate', false);
     const moved =
       this.focusPending ||
       changed.has('noting') ||
@@ -168,6 +170,9 @@ export class CpPlayer extends LitElement {
       return;
     }
     this.module = result.module;
+    for (const type of new Set(result.module.activities.map((activity) => activity.type))) {
+      this.need(type, false);
+    }
     const own = this.getAttribute('lang');
     if (own === null || own === this.moduleLanguage) {
       this.moduleLanguage = result.module.language;
@@ -276,6 +281,36 @@ export class CpPlayer extends LitElement {
     this.sessions.session?.send({ type: 'learner.close' });
     this.focusPending = true;
   };
+
+  /**
+   * Starts loading a part if it is not there yet; once loaded the player renders again (and,
+   * when `focus` is set, moves focus into what appeared). True when the part is ready now.
+   */
+  private need(part: Part, focus = true): boolean {
+    if (isReady(part)) return true;
+    loadPart(part).then(
+      () => {
+        if (this.missingPart === part) this.missingPart = undefined;
+        if (focus) this.focusPending = true;
+        this.requestUpdate();
+      },
+      () => {
+        if (focus) this.missingPart = part;
+      },
+    );
+    return false;
+  }
+
+  private renderMissingPart(part: Part): TemplateResult {
+    return html`<div role="alert">
+      <p>
+        ${msg(
+          'This part of the module could not be loaded. Your progress is kept; check the connection and try again.',
+        )}
+      </p>
+      <button class="primary" @click=${() => this.need(part)}>${msg('Try again')}</button>
+    </div>`;
+  }
 
   private open(activity: Activity): void {
     if (activity.contentNote && this.noting !== activity.id) {
@@ -488,7 +523,7 @@ export class CpPlayer extends LitElement {
         </p>
       </div>
       ${
-        status.passed
+        status.passed && this.need('certificate', false)
           ? html`<cp-certificate
               lang=${this.lang}
               .data=${{
@@ -501,7 +536,9 @@ export class CpPlayer extends LitElement {
                 score: percent ?? 100,
               }}
             ></cp-certificate>`
-          : html`<p>${msg('Retake the quizzes or scenarios below to raise your score.')}</p>`
+          : status.passed
+            ? nothing
+            : html`<p>${msg('Retake the quizzes or scenarios below to raise your score.')}</p>`
       }
       ${this.renderReturn()}`;
   }
@@ -542,6 +579,8 @@ export class CpPlayer extends LitElement {
     const base = new URL(this.src ?? '', document.baseURI).href;
     const policy = resolvePolicy(module, activity.type === 'quiz' ? activity : undefined);
     const view = (() => {
+      if (this.missingPart === activity.type) return this.renderMissingPart(activity.type);
+      if (!this.need(activity.type)) return html`<p role="status">${msg('Loading…')}</p>`;
       switch (activity.type) {
         case 'lesson':
           return html`<cp-lesson .actor=${actor} .lesson=${activity} .base=${base}></cp-lesson>`;

@@ -180,7 +180,7 @@ describe('<cp-player>', () => {
     expect(complete[0]!.detail).to.deep.include({ moduleId: 'engine-fixture', passed: true });
     expect(answers.length).to.equal(6);
     await until(() => text(el).includes('Passed'), 'the results');
-    expect(el.shadowRoot!.querySelector('cp-certificate')).to.not.equal(null);
+    await until(() => el.shadowRoot!.querySelector('cp-certificate') !== null, 'the certificate');
     await expect(el).to.be.accessible();
   });
 });
