@@ -74,7 +74,7 @@ export function moduleCard(
   if (!result.ok) {
     return html`<article class="module invalid" aria-labelledby=${path}>
       <h2 id=${path}>${path}</h2>
-      <p role="alert">This module has ${count(result.errors.length, 'error', 'errors')}:</p>
+      <p role="alert">This module has ${count(result.errorCount, 'error', 'errors')}:</p>
       <ul>
         ${result.errors.map((problem) => html`<li><code>${describeProblem(problem)}</code></li>`)}
       </ul>

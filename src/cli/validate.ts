@@ -15,6 +15,8 @@ export interface FileReport {
   readonly file: string;
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];
+  /** Errors found in all when `errors` lists only the first of them. */
+  readonly errorCount?: number;
 }
 
 function moduleFiles(path: string): string[] {
@@ -40,7 +42,10 @@ export function validateFile(file: string): FileReport {
     };
   }
   const result = parseModule(text);
-  if (!result.ok) return { file, errors: result.errors, warnings: result.warnings };
+  if (!result.ok) {
+    const { errors, warnings, errorCount } = result;
+    return { file, errors, warnings, errorCount };
+  }
   // Every path through each scenario: the engine's rules, so this check lives here, not in content.
   const paths = moduleProblems(result.module);
   return {
@@ -66,7 +71,10 @@ export function formatReports(reports: readonly FileReport[], cwd = process.cwd(
       lines.push(`  warning  ${name}: ${describeProblem(problem)}`);
   }
   const failed = reports.filter((report) => report.errors.length).length;
-  const errors = reports.reduce((sum, report) => sum + report.errors.length, 0);
+  const errors = reports.reduce(
+    (sum, report) => sum + (report.errorCount ?? report.errors.length),
+    0,
+  );
   const warnings = reports.reduce((sum, report) => sum + report.warnings.length, 0);
   lines.push(
     `${reports.length} module${reports.length === 1 ? '' : 's'}: ${reports.length - failed} valid, ${failed} with errors (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`,

@@ -15,8 +15,11 @@ export type LoadResult =
   | { readonly ok: true; readonly module: Module; readonly warnings: readonly Problem[] }
   | {
       readonly ok: false;
+      /** At most `MAX_PROBLEMS`, then one line saying how many more there are. */
       readonly errors: readonly Problem[];
       readonly warnings: readonly Problem[];
+      /** How many errors were found in all, including those left out of `errors`. */
+      readonly errorCount: number;
     };
 
 /** A module file longer than this is refused before it is parsed. */
@@ -26,8 +29,9 @@ export const MAX_PROBLEMS = 100;
 
 const failed = (errors: Problem[], warnings: Problem[] = []): LoadResult => ({
   ok: false,
-  errors,
-  warnings,
+  errors: limit(errors),
+  warnings: limit(warnings),
+  errorCount: errors.length,
 });
 
 function deepFreeze<T>(value: T): T {
@@ -121,11 +125,11 @@ export function validateModule(document: unknown): LoadResult {
     const migrated = migrate(document);
     if (!migrated.ok) return failed(migrated.problems);
     const parsed = v.safeParse(ModuleSchema, migrated.document);
-    if (!parsed.success) return failed(limit(fromIssues(parsed.issues)));
+    if (!parsed.success) return failed(fromIssues(parsed.issues));
     const problems = checkSemantics(parsed.output);
     const errors = problems.filter((problem) => problem.severity === 'error');
     const warnings = problems.filter((problem) => problem.severity === 'warning');
-    if (errors.length) return failed(limit(errors), limit(warnings));
+    if (errors.length) return failed(errors, warnings);
     return { ok: true, module: deepFreeze(parsed.output as ModuleData) as Module, warnings };
   } catch (cause) {
     // A stack overflow on absurdly deep input is the one thing validation itself can throw.

@@ -263,6 +263,8 @@ describe('limits: <cp-player> on a module of 5,000 items and 1,000 scenes', func
       `activities[0].items[0].prompt: is too long: at most ${LIMITS.markdown} characters, this has ${LIMITS.markdown + 1}`,
     );
     expect(lines.at(-1)).to.equal(`…and ${500 - MAX_PROBLEMS} more problems`);
+    // The count is of every problem found, not of the lines listed.
+    expect(shadowText(el)).to.contain('500 problems were found:');
     expect(events).to.have.length(1);
     expect(events[0]!.detail.problems).to.have.length(MAX_PROBLEMS + 1);
     await expect(el).to.be.accessible();

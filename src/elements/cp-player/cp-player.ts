@@ -333,7 +333,11 @@ export class CpPlayer extends LitElement {
     if (result.ok) return html``;
     return html`<section class="problems" role="alert">
       <h1 tabindex="-1">${msg('This module could not be loaded')}</h1>
-      <p>${msg(str`${result.errors.length} problems were found:`)}</p>
+      <p>
+        ${result.errorCount === 1
+          ? msg('1 problem was found:')
+          : msg(str`${result.errorCount} problems were found:`)}
+      </p>
       <ul>
         ${result.errors.map((problem) => html`<li><code>${describeProblem(problem)}</code></li>`)}
       </ul>
