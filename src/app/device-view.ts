@@ -1,6 +1,9 @@
 /**
  * "On this device", in the standalone app: who is learning (local profiles for a shared device)
  * and moving results between devices (export to one JSON file, import without duplicates).
+ * Before a file is saved, the view lists every record it will hold, learner by learner; the
+ * file saved is the one listed. It holds the current learner's results unless "every learner"
+ * is chosen: on a shared device, classmates' names and answers leave it only on purpose.
  */
 import { html, nothing, render } from 'lit';
 import {
@@ -11,8 +14,10 @@ import {
   listLearners,
   openStore,
   type LearnerRecord,
+  type ResultsFile,
   type Store,
 } from '../storage/index.ts';
+import { listExport, sameListing, type ListedLearner } from '../storage/transfer.ts';
 
 /** The chosen learner, remembered for this browser tab. */
 const LEARNER_KEY = 'checkpoint.learner';
@@ -33,6 +38,9 @@ function chooseLearner(id: string): void {
   }
 }
 
+/** The learner id of "This device's learner", as the player writes it. */
+const DEVICE_LEARNER = 'local';
+
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = document.createElement('a');
@@ -42,14 +50,108 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-export async function showDevice(root: HTMLElement): Promise<void> {
-  const store: Store = await openStore();
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function learnerLabel(learner: ListedLearner, listing: readonly ListedLearner[]): string {
+  if (learner.name === undefined) {
+    return learner.id === DEVICE_LEARNER
+      ? "This device's learner"
+      : `A learner with no profile here (id ${learner.id})`;
+  }
+  const shared = listing.filter((other) => other.name === learner.name).length > 1;
+  return shared ? `${learner.name} (id ${learner.id})` : learner.name;
+}
+
+function listedRecords(learner: ListedLearner): string {
+  const { learners, progress, attempts, responses } = learner.records;
+  return [
+    ...(learners.length ? ['profile (name and date added)'] : []),
+    count(progress.length, 'saved progress record'),
+    count(attempts.length, 'attempt'),
+    count(responses.length, 'answer'),
+  ].join(', ');
+}
+
+/** Every record the file will hold, learner by learner: a list, read as one. */
+function exportListing(listing: readonly ListedLearner[] | undefined) {
+  if (!listing) return html`<p>Reading what this device holds…</p>`;
+  if (!listing.length) return html`<p>There is nothing to export yet.</p>`;
+  const total = (name: keyof ListedLearner['records']) =>
+    listing.reduce((sum, learner) => sum + learner.records[name].length, 0);
+  return html`<p id="export-contents">The file will hold:</p>
+    <ul aria-labelledby="export-contents">
+      ${listing.map(
+        (learner) => html`<li>${learnerLabel(learner, listing)}: ${listedRecords(learner)}</li>`,
+      )}
+    </ul>
+    ${
+      listing.length > 1
+        ? html`<p>
+            In all: ${count(listing.length, 'learner')},
+            ${count(total('progress'), 'saved progress record')},
+            ${count(total('attempts'), 'attempt')}, ${count(total('responses'), 'answer')}.
+          </p>`
+        : nothing
+    }
+    <p>
+      Nothing else goes in the file: no settings, and no reports waiting to be sent to an LMS.
+    </p>`;
+}
+
+export interface DeviceViewOptions {
+  /** Defaults to this site's database. */
+  readonly store?: Store;
+  /** Defaults to a download of the file by the browser. */
+  readonly save?: (name: string, text: string) => void;
+}
+
+export async function showDevice(
+  root: HTMLElement,
+  options: DeviceViewOptions = {},
+): Promise<void> {
+  const store: Store = options.store ?? (await openStore());
+  const save = options.save ?? download;
   let learners: LearnerRecord[] = await listLearners(store);
   let message = '';
   /** Asking "are you sure?" before deleting the current learner's data. */
   let confirming = false;
+  /** The export holds every learner's results, not only the current learner's. */
+  let everyLearner = false;
+  /** What the file will hold, as last listed (undefined until read). */
+  let listing: ListedLearner[] | undefined;
+  let readings = 0;
   const learnerName = () =>
     learners.find((learner) => learner.id === currentLearner())?.name ?? "this device's learner";
+  const readExport = (): Promise<ResultsFile> =>
+    exportResults(store, everyLearner ? {} : { learnerId: currentLearner() || DEVICE_LEARNER });
+  /** Lists again what the file would hold (no list meanwhile); only the latest one is shown. */
+  const relist = async () => {
+    const reading = ++readings;
+    listing = undefined;
+    update();
+    const listed = listExport(await readExport());
+    if (reading !== readings) return;
+    listing = listed;
+    update();
+  };
+  /** Saves the file only when it holds exactly what is listed; otherwise lists it anew. */
+  const exportListed = async () => {
+    const file = await readExport();
+    const listed = listExport(file);
+    if (!listing || !sameListing(listed, listing)) {
+      readings++;
+      listing = listed;
+      message = 'The results on this device have changed: check the list, then export again.';
+      update();
+      return;
+    }
+    save(
+      `checkpoint-results-${new Date().toISOString().slice(0, 10)}.json`,
+      JSON.stringify(file, null, 2),
+    );
+    message = 'Results exported: the file holds what is listed.';
+    update();
+  };
 
   const update = () =>
     render(
@@ -64,9 +166,10 @@ export async function showDevice(root: HTMLElement): Promise<void> {
             const learner = await addLearner(store, name);
             chooseLearner(learner.id);
             learners = await listLearners(store);
+            everyLearner = false;
             message = `${learner.name} is learning now.`;
             form.reset();
-            update();
+            void relist();
           }}
         >
           <label for="learner-select">Who is learning?</label>
@@ -74,8 +177,9 @@ export async function showDevice(root: HTMLElement): Promise<void> {
             id="learner-select"
             @change=${(event: Event) => {
               chooseLearner((event.target as HTMLSelectElement).value);
+              everyLearner = false;
               message = '';
-              update();
+              void relist();
             }}
           >
             <option value="" ?selected=${currentLearner() === ''}>This device's learner</option>
@@ -90,21 +194,45 @@ export async function showDevice(root: HTMLElement): Promise<void> {
           <input id="learner-name" name="name" autocomplete="off" maxlength="100" />
           <button type="submit">Add</button>
         </form>
+        <section class="export" aria-labelledby="export-title">
+          <h3 id="export-title">Export results</h3>
+          <fieldset>
+            <legend>Whose results go in the file?</legend>
+            <label>
+              <input
+                type="radio"
+                name="export-scope"
+                .checked=${!everyLearner}
+                @change=${() => {
+                  everyLearner = false;
+                  message = '';
+                  void relist();
+                }}
+              />
+              Only ${learnerName()}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="export-scope"
+                .checked=${everyLearner}
+                @change=${() => {
+                  everyLearner = true;
+                  message = '';
+                  void relist();
+                }}
+              />
+              Every learner on this device
+            </label>
+          </fieldset>
+          ${exportListing(listing)}
+          ${
+            listing?.length
+              ? html`<button type="button" @click=${exportListed}>Export these results</button>`
+              : nothing
+          }
+        </section>
         <div class="transfer">
-          <button
-            type="button"
-            @click=${async () => {
-              const file = await exportResults(store);
-              download(
-                `checkpoint-results-${new Date().toISOString().slice(0, 10)}.json`,
-                JSON.stringify(file, null, 2),
-              );
-              message = 'Results exported.';
-              update();
-            }}
-          >
-            Export results of this device
-          </button>
           <label for="import-file">Import results from another device</label>
           <input
             id="import-file"
@@ -116,7 +244,7 @@ export async function showDevice(root: HTMLElement): Promise<void> {
               const result = await importResults(store, await file.text());
               message = result.message;
               learners = await listLearners(store);
-              update();
+              void relist();
             }}
           />
         </div>
@@ -131,7 +259,10 @@ export async function showDevice(root: HTMLElement): Promise<void> {
                   <button
                     type="button"
                     @click=${async () => {
-                      const forgotten = await forgetLearner(store, currentLearner() || 'local');
+                      const forgotten = await forgetLearner(
+                        store,
+                        currentLearner() || DEVICE_LEARNER,
+                      );
                       const name = learnerName();
                       chooseLearner('');
                       learners = await listLearners(store);
@@ -139,7 +270,8 @@ export async function showDevice(root: HTMLElement): Promise<void> {
                       message = forgotten.durable
                         ? `The data of ${name} was deleted from this device.`
                         : `The data of ${name} was removed from this page; the browser's storage could not be reached, so reload and delete again.`;
-                      update();
+                      everyLearner = false;
+                      void relist();
                     }}
                   >
                     Yes, delete
@@ -170,5 +302,5 @@ export async function showDevice(root: HTMLElement): Promise<void> {
         ${store.durable ? nothing : html`<p>${store.problems[0]?.message ?? ''}</p>`}`,
       root,
     );
-  update();
+  await relist();
 }

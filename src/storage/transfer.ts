@@ -1,8 +1,9 @@
 /**
- * Results of this device as one JSON file, and that file imported on another device. Every
- * record keeps its id, so an import adds only what the device does not have yet: importing the
- * same file twice adds nothing. A current progress record already on the device is kept (the
- * learner may have gone on here); the imported one is skipped.
+ * Results of this device as one JSON file, what that file holds listed learner by learner (shown
+ * before it is saved), and the file imported on another device. Every record keeps its id, so an
+ * import adds only what the device does not have yet: importing the same file twice adds
+ * nothing. A current progress record already on the device is kept (the learner may have gone on
+ * here); the imported one is skipped.
  */
 import type { RecordOf, StoreName } from './db.ts';
 import { TRANSFER_MESSAGES } from './messages.ts';
@@ -15,6 +16,7 @@ export const RESULTS_VERSION = 1;
 /** The stores a results file carries; the outbox belongs to the device that has to deliver it. */
 const EXPORTED = ['learners', 'progress', 'attempts', 'responses'] as const;
 type Exported = (typeof EXPORTED)[number];
+export type ResultsStore = Exported;
 
 export type ResultsFile = {
   readonly format: typeof RESULTS_FORMAT;
@@ -60,6 +62,60 @@ export async function exportResults(
     attempts,
     responses,
   };
+}
+
+/** One learner's records in a results file, by id. */
+export interface ListedLearner {
+  /** The id the records carry: a profile's id, `local` for the device's own learner, or an LMS's. */
+  readonly id: string;
+  /** The profile's name; absent when the file holds no profile for this id. */
+  readonly name?: string;
+  readonly records: { readonly [S in Exported]: readonly string[] };
+}
+
+type Owned = { readonly id: string; readonly learnerId?: string };
+
+const learnerOf = (name: Exported, record: Owned) =>
+  name === 'learners' ? record.id : record.learnerId!;
+
+/**
+ * What a results file holds, learner by learner: every record of the file is in exactly one
+ * learner's lists, so what the learner is shown is the whole file. Profiles first, by name.
+ */
+export function listExport(file: ResultsFile): ListedLearner[] {
+  const byLearner = new Map<string, { name?: string; records: Record<Exported, string[]> }>();
+  for (const name of EXPORTED) {
+    for (const record of file[name] as Owned[]) {
+      const id = learnerOf(name, record);
+      let entry = byLearner.get(id);
+      if (!entry) {
+        entry = { records: { learners: [], progress: [], attempts: [], responses: [] } };
+        byLearner.set(id, entry);
+      }
+      entry.records[name].push(record.id);
+      if (name === 'learners') entry.name = (record as RecordOf<'learners'>).name;
+    }
+  }
+  const listed = [...byLearner].map(([id, entry]): ListedLearner => ({ id, ...entry }));
+  return listed.sort(
+    (a, b) =>
+      Number(a.name === undefined) - Number(b.name === undefined) ||
+      (a.name ?? '').localeCompare(b.name ?? '') ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** True when both listings name the same records of the same learners. */
+export function sameListing(a: readonly ListedLearner[], b: readonly ListedLearner[]): boolean {
+  const key = (listing: readonly ListedLearner[]) =>
+    JSON.stringify(
+      listing.map((learner) => [
+        learner.id,
+        learner.name ?? null,
+        EXPORTED.map((name) => [...learner.records[name]].sort()),
+      ]),
+    );
+  return key(a) === key(b);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
