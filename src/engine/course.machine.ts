@@ -14,7 +14,7 @@ import type {
 import { createLessonMachine } from './lesson.machine.ts';
 import { passes, resolvePolicy } from './policy.ts';
 import { createQuizMachine } from './quiz.machine.ts';
-import { analyseScenario } from './scenario-graph.ts';
+import { bestScore } from './scenario-graph.ts';
 import { createScenarioMachine } from './scenario.machine.ts';
 import type { Score } from './types.ts';
 
@@ -100,7 +100,7 @@ export function createActivityMachine(
     case 'scenario':
       return createScenarioMachine(activity, resolvePolicy(module), {
         clock: deps.clock,
-        maxScore: activity.maxScore ?? Math.max(1, analyseScenario(activity).maxScore ?? 1),
+        maxScore: activity.maxScore ?? bestScore(activity),
       });
   }
 }

@@ -344,6 +344,48 @@ export function analyseScenario(
   };
 }
 
+// ── the score 100 % stands for ────────────────────────────────────────────────────────────
+
+/**
+ * States the engine explores for a scenario's best score when a session starts. A scenario with
+ * more combinations than this gets the bound of `scoreBound` instead, at once, rather than
+ * holding up the page.
+ */
+export const ENGINE_MAX_STATES = 25_000;
+
+/**
+ * A score no walk through the scenes that visits each scene once can pass: the sum over scenes
+ * of their best choice's score (0 when every choice of a scene costs points).
+ */
+export function scoreBound(scenario: Scenario): number {
+  return scenario.scenes.reduce(
+    (sum, scene) => sum + Math.max(0, ...scene.choices.map((choice) => choice.score ?? 0)),
+    0,
+  );
+}
+
+const bestScores = new WeakMap<Scenario, number>();
+
+/**
+ * What 100 % stands for when a scenario declares no `maxScore`: the best final score over every
+ * path, found once per scenario and page; when the scenario has too many combinations of scene,
+ * flags and score to explore quickly, `scoreBound` (at least 1 either way). A learner's score is
+ * never scaled against less than the best a path can reach, so no weak run counts as 100 %.
+ */
+export function bestScore(scenario: Scenario): number {
+  let best = bestScores.get(scenario);
+  if (best === undefined) {
+    const analysis = analyseScenario(scenario, { maxStates: ENGINE_MAX_STATES });
+    const found = analysis.complete ? analysis.maxScore : scoreBound(scenario);
+    best = Math.max(
+      1,
+      found !== undefined && Number.isFinite(found) ? found : scoreBound(scenario),
+    );
+    bestScores.set(scenario, best);
+  }
+  return best;
+}
+
 // ── problems for authors ──────────────────────────────────────────────────────────────────
 
 /** With a true minus sign; an unlimited score as ∞. */
@@ -439,6 +481,14 @@ export function scenarioProblems(
         `this scenario has more than ${analysis.states.toLocaleString('en')} combinations of scene, flags and score, too many to check every path: only dead ends found so far are reported`,
       ),
     );
+    if (scenario.maxScore === undefined) {
+      problems.push(
+        warning(
+          [...path, 'maxScore'],
+          `the best score cannot be worked out for so many combinations: declare maxScore, else 100 % stands for the sum of every scene's best choice, which a learner may not reach`,
+        ),
+      );
+    }
   }
   for (const id of analysis.deadEnds) {
     problems.push(

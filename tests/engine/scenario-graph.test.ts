@@ -2,11 +2,18 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { validateModule } from '../../src/content/loader.ts';
 import type { Problem } from '../../src/content/problems.ts';
-import type { Choice, Condition, Route, Scenario } from '../../src/content/schema.ts';
+import type { Choice, Condition, Module, Route, Scenario } from '../../src/content/schema.ts';
+import type { Fact } from '../../src/engine/events.ts';
+import { createSession } from '../../src/engine/session.ts';
+import { SimulatedClock } from 'xstate';
+import { bigModule, CHOICES, SCENARIO_ID } from '../helpers/big-module.ts';
 import {
   analyseScenario,
+  bestScore,
+  ENGINE_MAX_STATES,
   moduleProblems,
   scenarioProblems,
+  scoreBound,
 } from '../../src/engine/scenario-graph.ts';
 import { fixtureJson } from '../helpers/fixtures.ts';
 
@@ -544,5 +551,61 @@ describe('scenario graph: modules', () => {
     const analysis = analyseScenario(scenarioActivity);
     expect(analysis.maxScore).to.equal(scenarioActivity.maxScore);
     expect(analysis.unreachableBands).to.deep.equal([]);
+  });
+});
+
+// ── the score 100 % stands for ──────────────────────────────────────────────────────────────
+
+describe('the score a scenario without maxScore is scaled against', () => {
+  function generated(scenes: number): { module: Module; scenario: Scenario } {
+    const result = validateModule(bigModule({ scenes }));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
+    const scenario = result.module.activities.find((a): a is Scenario => a.type === 'scenario')!;
+    return { module: result.module, scenario };
+  }
+
+  /** Walks every scene taking `choose(scene index)` and returns the ending's fact. */
+  function walk(module: Module, scenes: number, choose: (index: number) => string) {
+    const session = createSession(module, { clock: new SimulatedClock(), newSeed: () => 7919 });
+    const facts: Fact[] = [];
+    session.onFact((fact) => facts.push(fact));
+    session.open(SCENARIO_ID);
+    for (let index = 0; index < scenes; index++) {
+      session.sendTo(SCENARIO_ID, { type: 'learner.choose', choiceId: choose(index) });
+      session.sendTo(SCENARIO_ID, { type: 'learner.next' });
+    }
+    session.stop();
+    const ended = facts.find((fact) => fact.type === 'scenario.ended');
+    if (ended?.type !== 'scenario.ended') throw new Error('the scenario did not end');
+    return ended;
+  }
+
+  it('is the best path’s score when every combination can be explored', () => {
+    const { module, scenario } = generated(1_000);
+    expect(scenario.maxScore).to.equal(undefined);
+    expect(bestScore(scenario)).to.equal(analyseScenario(scenario).maxScore);
+    expect(walk(module, 1_000, () => CHOICES.steady).score).to.deep.include({ raw: 10, max: 12 });
+  });
+
+  it('is a bound no path can pass when there are too many combinations: a weak run is not 100 %', function () {
+    this.timeout(60_000);
+    const { module, scenario } = generated(5_000);
+    expect(analyseScenario(scenario, { maxStates: ENGINE_MAX_STATES }).complete).to.equal(false);
+    expect(bestScore(scenario)).to.equal(scoreBound(scenario));
+    // One point in the first scene, then nothing: far from the best a path can score.
+    const ended = walk(module, 5_000, (index) => (index === 0 ? CHOICES.steady : CHOICES.hasty));
+    expect(ended.score.raw).to.equal(1);
+    expect(ended.score.max).to.be.at.least(analyseScenario(generated(1_000).scenario).maxScore!);
+    expect(ended.score.scaled).to.be.below(0.1);
+  });
+
+  it('tells the author to declare maxScore when the best score cannot be worked out', () => {
+    const { scenario } = generated(5_000);
+    const problems = scenarioProblems(scenario, ['activities', 0], {
+      maxStates: ENGINE_MAX_STATES,
+    });
+    expect(problems.map((problem) => `${problem.path}: ${problem.message}`)).to.include(
+      "activities[0].maxScore: the best score cannot be worked out for so many combinations: declare maxScore, else 100 % stands for the sum of every scene's best choice, which a learner may not reach",
+    );
   });
 });
