@@ -100,7 +100,10 @@ export class ProgressController implements ReactiveController {
       claim.onHandOver(() => this.persistence?.flush()),
     );
     this.offer = preferNewer(await loadResume(store, this.options.learner(), module), module, lms);
-    this.learnerName = (await store.get('learners', this.options.learner()))?.name ?? '';
+    const profile = await store.get('learners', this.options.learner());
+    this.learnerName = profile?.name ?? '';
+    // Written back, with the session's records, should the database be deleted under the page.
+    if (profile) this.undo.push(store.hold(() => ({ add: { learners: [profile] } })));
     this.host.requestUpdate();
     return this.offer;
   }

@@ -143,3 +143,24 @@ export function combine(first: Batch, second: Batch): Batch {
     delete: concat(first.delete, second.delete),
   };
 }
+
+/**
+ * The batch for a database created afresh (the old one was deleted), where the revisions its
+ * progress changes expect are gone: each record ends as the changes leave it, written as is.
+ */
+export function settled(batch: Batch): Batch {
+  const archives: ProgressRecord[] = [];
+  const last = new Map<string, ProgressRecord | null>();
+  for (const change of batch.progress ?? []) {
+    if (change.archive) archives.push(change.archive);
+    last.set(change.id, change.next);
+  }
+  const records = [...last.values()].filter((record): record is ProgressRecord => !!record);
+  const removed = [...last].filter(([, record]) => record === null).map(([id]) => id);
+  return {
+    ...batch,
+    progress: [],
+    put: concat(batch.put, { progress: [...archives, ...records] }),
+    delete: concat(batch.delete, { progress: removed }),
+  };
+}

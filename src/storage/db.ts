@@ -1,6 +1,7 @@
 /**
  * The database: one schema type, versioned upgrades, and an open that never hangs silently —
- * `blocked`, `versionchange` and abnormal closes come back as typed problems.
+ * `blocked`, `versionchange` and abnormal closes come back as typed problems, and a deletion by
+ * another page is told apart from an upgrade.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type StoreNames, type StoreValue } from 'idb';
 import { STORAGE_MESSAGES } from './messages.ts';
@@ -85,8 +86,13 @@ export interface OpenDatabaseOptions {
   readonly indexedDB?: IDBFactory | null;
   /** Another connection holds an older version open: the open waits until it closes. */
   readonly onBlocked?: (problem: DatabaseProblem) => void;
-  /** Another tab wants a newer version (or deletes the database): this connection has closed. */
+  /** Another tab wants a newer version: this connection has closed. */
   readonly onVersionChange?: (problem: DatabaseProblem) => void;
+  /**
+   * Another page, devtools or the browser deletes the database: this connection has closed, so
+   * that the deletion goes ahead. An open requested from now on runs once the deletion is done.
+   */
+  readonly onDeleted?: () => void;
   /** The browser closed the connection (storage cleared, disk error). */
   readonly onTerminated?: (problem: DatabaseProblem) => void;
 }
@@ -148,10 +154,11 @@ export function openDatabase(
     });
     request.addEventListener('success', () => {
       const raw = request.result;
-      raw.addEventListener('versionchange', () => {
+      raw.addEventListener('versionchange', (event) => {
         // Close at once so that the other tab's upgrade (or delete) can go ahead.
         raw.close();
-        options.onVersionChange?.(databaseProblem('versionchange'));
+        if (event.newVersion === null) options.onDeleted?.();
+        else options.onVersionChange?.(databaseProblem('versionchange'));
       });
       raw.addEventListener('close', () => options.onTerminated?.(databaseProblem('terminated')));
       resolve({ ok: true, db: wrap(raw) as Database });

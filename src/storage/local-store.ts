@@ -2,7 +2,14 @@
  * The one implementation behind `Store`: IndexedDB through a connection when there is one, this
  * page's memory for what the database cannot take (or for everything, without a connection).
  */
-import { applyBatch, combine, type Batch, type BatchResult, type CommitResult } from './batch.ts';
+import {
+  applyBatch,
+  combine,
+  settled,
+  type Batch,
+  type BatchResult,
+  type CommitResult,
+} from './batch.ts';
 import {
   databaseProblem,
   type Database,
@@ -52,6 +59,10 @@ export class LocalStore implements Store {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private delay: number;
   private closed = false;
+  /** What the page holds, for writing back after the database was deleted under it. */
+  private readonly holders = new Set<() => Batch>();
+  /** The database was deleted: until what the page holds is written back, writes wait in memory. */
+  private restoring = false;
 
   /** Without `connect`, the store lives in memory only. */
   constructor(
@@ -62,7 +73,7 @@ export class LocalStore implements Store {
   }
 
   get durable(): boolean {
-    return this.db !== undefined && this.pending === undefined;
+    return this.db !== undefined && this.pending === undefined && !this.restoring;
   }
 
   get problems(): readonly StorageProblem[] {
@@ -99,6 +110,30 @@ export class LocalStore implements Store {
     this.report(problem);
   }
 
+  hold(records: () => Batch): () => void {
+    const holder = () => records();
+    this.holders.add(holder);
+    return () => this.holders.delete(holder);
+  }
+
+  /**
+   * The database was deleted under the page and this connection closed. The open that follows
+   * waits in the browser's queue until the deletion is done, then creates the database again;
+   * what the page holds is written back first. A page that holds nothing opens again only when
+   * it next writes, so that it does not bring back an empty database.
+   */
+  deleted(): void {
+    this.db = undefined;
+    this.restoring = true;
+    if (this.holders.size || this.pending) this.retrySoon();
+  }
+
+  private retrySoon(): void {
+    void this.retry().then((ok) => {
+      if (!ok) this.scheduleRetry();
+    });
+  }
+
   private queued = 0;
 
   /**
@@ -130,20 +165,21 @@ export class LocalStore implements Store {
 
   commit(batch: Batch): Promise<CommitResult> {
     return this.enqueue(async () => {
-      if (this.db && !this.pending) {
+      const db = this.db;
+      if (db && !this.pending && !this.restoring) {
         try {
-          const [result] = await this.write([batch]);
+          const [result] = await this.write(db, [batch]);
           return { ...result!, durable: true };
         } catch (error) {
-          this.failed(error);
+          // A connection closed meanwhile (deleted, upgraded) has been reported already.
+          if (this.db === db) this.failed(error);
         }
       }
       return this.keep(batch);
     });
   }
 
-  private write(batches: readonly Batch[]): Promise<BatchResult[]> {
-    const db = this.db!;
+  private write(db: Database, batches: readonly Batch[]): Promise<BatchResult[]> {
     const write = () => writeBatches(db, batches);
     return this.options.interceptWrite ? this.options.interceptWrite(batches, write) : write();
   }
@@ -156,18 +192,24 @@ export class LocalStore implements Store {
     this.scheduleRetry();
   }
 
-  /** Applies the batch to this page's memory (over the database's records) and queues it. */
+  /**
+   * Applies the batch to this page's memory and queues it. Over the database's records while
+   * there is a connection; without one, the revisions progress changes expect cannot be checked
+   * here, so they are checked when the batch is written.
+   */
   private async keep(batch: Batch): Promise<CommitResult> {
-    const db = this.db;
+    const db = this.restoring ? undefined : this.db;
     const below = db && {
       get: <S extends StoreName>(store: S, id: string) =>
         db.get(store, id).catch(() => undefined) as Promise<RecordOf<S> | undefined>,
     };
-    const result = await applyBatch(this.memory.view(below), batch);
+    const unchecked = this.connect && !db;
+    const result = await applyBatch(this.memory.view(below), unchecked ? settled(batch) : batch);
     if (this.connect) {
       const queued = result.conflict === undefined ? batch : withoutProgress(batch);
       this.pending = this.pending ? combine(this.pending, queued) : queued;
-      this.scheduleRetry();
+      if (this.restoring) this.retrySoon();
+      else this.scheduleRetry();
     }
     return { ...result, durable: false };
   }
@@ -179,19 +221,26 @@ export class LocalStore implements Store {
         await Promise.race([this.startOpening(), this.wait(this.options.openTimeoutMs ?? 5_000)]);
         if (!this.db) return false;
       }
+      const db = this.db;
+      const restoring = this.restoring;
+      const batches = this.pending ? [restoring ? settled(this.pending) : this.pending] : [];
+      // Read now, after every write queued before: the page's latest state.
+      if (restoring) this.holders.forEach((records) => batches.push(records()));
       let conflict = false;
-      if (this.pending) {
+      if (batches.length) {
         try {
-          const results = await this.write([this.pending]);
+          const results = await this.write(db, batches);
           conflict = results.some((result) => result.conflict !== undefined);
         } catch (error) {
-          this.failed(error);
+          if (this.db === db) this.failed(error);
           return false;
         }
         this.pending = undefined;
         this.memory.clear();
       }
+      this.restoring = false;
       this.recovered();
+      if (restoring) this.notify({ kind: 'deleted', message: STORAGE_MESSAGES.deleted });
       // Another tab saved the same progress while this one could not: its record stays.
       if (conflict) this.report({ kind: 'conflict', message: STORAGE_MESSAGES.conflict });
       return true;

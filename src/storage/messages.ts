@@ -23,6 +23,8 @@ export const STORAGE_MESSAGES = {
   conflict:
     'This course was saved from another tab in the meantime. This tab is now read-only so that neither tab overwrites the other; answers given here are still kept. Reload the page to continue.',
   recovered: 'Saving works again: all your answers are saved.',
+  deleted:
+    'Saved progress on this device was deleted by the browser or another page. Your place and answers in this course have been saved again; anything else that was saved on this device is gone.',
 } as const;
 
 /** A stored record that could not be read. */

@@ -2,11 +2,13 @@
  * The persistence subscriber: after every change of a session that alters learner data, one
  * transaction writes the resume snapshot and the records of the facts since the last write.
  * Changes in one tick make one write; facts are queued until written, never dropped. The status
- * says "saved" only once the transaction has completed.
+ * says "saved" only once the transaction has completed. The run's records stay held by the page,
+ * to be written back should the database be deleted under it.
  */
 import type { Session } from '../engine/session.ts';
-import type { ProgressChange } from './batch.ts';
+import type { Batch, ProgressChange } from './batch.ts';
 import { deriveRecords, type RunContext } from './derive.ts';
+import { HeldRun } from './held.ts';
 import { archivedProgressKey, newId, progressKey } from './ids.ts';
 import { SAVE_MESSAGES } from './messages.ts';
 import { savedActivities } from './migrate.ts';
@@ -37,7 +39,10 @@ export interface Persistence {
   /** This run through the module; "start over" begins another. */
   readonly runId: string;
   onStatus(listener: (status: SaveStatus) => void): () => void;
-  /** Resolves when everything the session did so far is written (or kept in memory). */
+  /**
+   * Resolves when everything the session did so far is written (or kept in memory), and the
+   * records of the run's earlier visits are held.
+   */
   flush(): Promise<SaveStatus>;
   /** Flushes, then stops listening to the session. */
   stop(): Promise<SaveStatus>;
@@ -111,22 +116,24 @@ export function persistSession(
     listeners.forEach((listener) => listener(status));
   };
 
+  const progressRecord = (snapshot: unknown, revision: number): ProgressRecord => ({
+    id: key,
+    learnerId: options.learnerId,
+    moduleId: module.id,
+    version: module.version,
+    runId: run.runId,
+    state: 'current',
+    snapshot,
+    journal: session.journal(),
+    activities: savedActivities(module),
+    revision,
+    writerId,
+    startedAt,
+    savedAt: now(),
+  });
+
   const progressChanges = (snapshot: unknown): ProgressChange[] => {
-    const record: ProgressRecord = {
-      id: key,
-      learnerId: options.learnerId,
-      moduleId: module.id,
-      version: module.version,
-      runId: run.runId,
-      state: 'current',
-      snapshot,
-      journal: session.journal(),
-      activities: savedActivities(module),
-      revision: (expected ?? 0) + 1,
-      writerId,
-      startedAt,
-      savedAt: now(),
-    };
+    const record = progressRecord(snapshot, (expected ?? 0) + 1);
     const changes: ProgressChange[] = [];
     if (retire) {
       const archive: ProgressRecord = {
@@ -208,10 +215,34 @@ export function persistSession(
     });
   };
 
+  const held = new HeldRun(run.runId);
+  // A continued run began on an earlier visit: its records are held as well.
+  const earlier = resumed
+    ? held.addEarlier(store, options.learnerId, module.id)
+    : Promise.resolve();
+
+  /**
+   * What the database held of this run, to write back once it was deleted and created again:
+   * the progress records at the revisions this writer expects (its next write goes on from
+   * there), with the latest snapshot, and every response and attempt.
+   */
+  const holding = (): Batch => {
+    capture();
+    const progress: ProgressRecord[] = [];
+    if (retire) progress.push(retire);
+    if (expected !== null && !readOnly) progress.push(progressRecord(latest, expected));
+    const { responses, attempts } = held.records;
+    return readOnly
+      ? { add: { responses, attempts } }
+      : { put: { progress }, add: { responses }, attempts };
+  };
+  const stopHolding = store.hold(holding);
+
   const stopFacts = session.onFact((fact) => {
     const derived = deriveRecords(fact, run, session);
     responses.push(...derived.responses);
     attempts.push(...derived.attempts);
+    held.add(derived.responses, derived.attempts);
     schedule();
   });
   const stopChanges = session.onChange(() => {
@@ -224,7 +255,11 @@ export function persistSession(
     if (notice.kind === 'conflict') {
       readOnly = true;
       setStatus('read-only');
-    } else if (notice.kind === 'recovered' && writes === 0 && status.state === 'memory') {
+    } else if (
+      (notice.kind === 'recovered' || notice.kind === 'deleted') &&
+      writes === 0 &&
+      status.state === 'memory'
+    ) {
       lastDurable = true;
       setStatus('saved');
     }
@@ -233,6 +268,7 @@ export function persistSession(
   schedule();
 
   const flush = async () => {
+    await earlier;
     while (scheduled || writes > 0) await (scheduled ? Promise.resolve() : chain);
     return status;
   };
@@ -253,6 +289,7 @@ export function persistSession(
       stopOnStop();
       const final = await flush();
       stopNotices();
+      stopHolding();
       return final;
     },
   };

@@ -2,7 +2,8 @@
  * The store the rest of Checkpoint writes through: IndexedDB when it works, this page's memory
  * when it does not — behind one interface, so a session never stops for storage. Writes the
  * database cannot take (quota, blocked upgrade, closed connection) are kept in memory, stay
- * readable, and are written later; nothing is dropped.
+ * readable, and are written later; nothing is dropped. When the database is deleted under the
+ * page, it is created again and what the page holds is written back.
  */
 import type { Batch, BatchResult, CommitResult } from './batch.ts';
 import {
@@ -33,8 +34,13 @@ export interface StorageProblem {
   readonly key?: string;
 }
 
+/**
+ * `recovered`: everything kept in memory is written. `deleted`: the database was deleted under
+ * the page (another page, devtools, the browser), created again, and what the page holds
+ * (see `Store.hold`) written back.
+ */
 export type StorageNotice =
-  StorageProblem | { readonly kind: 'recovered'; readonly message: string };
+  StorageProblem | { readonly kind: 'recovered' | 'deleted'; readonly message: string };
 
 export interface Store {
   /** True while every write so far is in IndexedDB; false while some live only in this page. */
@@ -48,6 +54,12 @@ export interface Store {
   list<S extends StoreName>(store: S, query?: Query): Promise<RecordOf<S>[]>;
   /** Writes what is kept in memory to IndexedDB now; true when nothing is left in memory. */
   retry(): Promise<boolean>;
+  /**
+   * What this page holds of the learner's work, written back should the database be deleted
+   * under the page — before any write that comes after the deletion. `records` is read at that
+   * moment. Returns the function that lets go.
+   */
+  hold(records: () => Batch): () => void;
   close(): void;
 }
 
@@ -95,6 +107,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
           firstNews();
         },
         onVersionChange: (problem) => store.lost(problem),
+        onDeleted: () => store.deleted(),
         onTerminated: (problem) => store.lost(problem),
       }),
     options,

@@ -334,9 +334,11 @@ export class CpPlayer extends LitElement {
     return html`<section class="problems" role="alert">
       <h1 tabindex="-1">${msg('This module could not be loaded')}</h1>
       <p>
-        ${result.errorCount === 1
-          ? msg('1 problem was found:')
-          : msg(str`${result.errorCount} problems were found:`)}
+        ${
+          result.errorCount === 1
+            ? msg('1 problem was found:')
+            : msg(str`${result.errorCount} problems were found:`)
+        }
       </p>
       <ul>
         ${result.errors.map((problem) => html`<li><code>${describeProblem(problem)}</code></li>`)}
@@ -426,7 +428,7 @@ export class CpPlayer extends LitElement {
     const messages = [
       tab?.mode === 'read-only' ? tab.message : '',
       save?.message ?? '',
-      ...notices.map((notice) => notice.message),
+      ...notices.map(storageMessage),
       ...this.lms.notices.map(lmsMessage),
     ].filter((message, index, all) => message && all.indexOf(message) === index);
     const saved =
@@ -635,6 +637,15 @@ export class CpPlayer extends LitElement {
           : this.renderOverview(module)
     }`;
   }
+}
+
+/** A storage notice in the UI's language where the player words it, else as storage does. */
+function storageMessage(notice: { readonly kind: string; readonly message: string }): string {
+  return notice.kind === 'deleted'
+    ? msg(
+        'Saved progress on this device was deleted by the browser or another page. Your place and answers in this course have been saved again; anything else that was saved on this device is gone.',
+      )
+    : notice.message;
 }
 
 function lmsMessage(notice: LmsNotice): string {
