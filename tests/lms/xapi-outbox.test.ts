@@ -81,6 +81,30 @@ describe('xAPI outbox (IndexedDB)', () => {
     expect((await second.outbox.pending()).map((s) => s.id)).to.deep.equal(sent.map((s) => s.id));
   });
 
+  it('writes waiting statements back when the database is deleted under the page', async function () {
+    this.timeout(30_000);
+    const name = databases.name('deleted');
+    const { outbox, store } = await open(name);
+    const notices: string[] = [];
+    store.onNotice((notice) => notices.push(notice.kind));
+    const sent = [statement(1), statement(2), statement(3)];
+    await outbox.add(sent);
+    await outbox.flush(); // the LRS is away: all three wait
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+    });
+    const deadline = Date.now() + 10_000;
+    while (!notices.includes('deleted') && Date.now() < deadline) await wait(50);
+    expect(notices).to.include('deleted');
+    expect((await outbox.pending()).map((s) => s.id)).to.deep.equal(sent.map((s) => s.id));
+    outbox.close();
+    store.close();
+    const reloaded = await open(name);
+    expect((await reloaded.outbox.pending()).map((s) => s.id)).to.deep.equal(sent.map((s) => s.id));
+  });
+
   it('keeps each destination to its own statements', async () => {
     const name = databases.name('destinations');
     const store = await openStore({ name });

@@ -61,6 +61,12 @@ export class Outbox {
   readonly #listeners = new Set<(notice: LmsNotice) => void>();
   /** What this page added and has not seen delivered: sent directly on exit. */
   readonly #unsent = new Map<string, OutboxRecord>();
+  /**
+   * Every statement this page knows is waiting (added here or read from the outbox), written
+   * back should the database be deleted under the page.
+   */
+  readonly #waiting = new Map<string, OutboxRecord>();
+  readonly #letGo: () => void;
   /** Ids a flush is sending now, and ids `flushOnExit` is sending now. */
   readonly #inFlight = new Set<string>();
   readonly #exiting = new Set<string>();
@@ -83,6 +89,7 @@ export class Outbox {
     this.#client = options.client;
     this.destination = options.destination ?? options.client.endpoint;
     this.#target()?.addEventListener('online', this.#online);
+    this.#letGo = this.#store.hold(() => ({ add: { outbox: [...this.#waiting.values()] } }));
   }
 
   onNotice(listener: (notice: LmsNotice) => void): () => void {
@@ -107,7 +114,10 @@ export class Outbox {
         tries: 0,
       };
     });
-    records.forEach((record) => this.#unsent.set(record.id, record));
+    records.forEach((record) => {
+      this.#unsent.set(record.id, record);
+      this.#waiting.set(record.id, record);
+    });
     await this.#store.commit({ add: { outbox: records } });
     // While a retry is scheduled the LRS is known to be away: the retry takes these along.
     if (!this.#closed && this.#timer === undefined) void this.flush();
@@ -193,6 +203,7 @@ export class Outbox {
   /** Stops retrying and listening; what is waiting stays stored. */
   close(): void {
     this.#closed = true;
+    this.#letGo();
     clearTimeout(this.#timer);
     this.#target()?.removeEventListener('online', this.#online);
   }
@@ -215,11 +226,16 @@ export class Outbox {
 
   async #records(): Promise<OutboxRecord[]> {
     const all = await this.#store.list('outbox');
-    return all.filter((record) => record.destination === this.destination).sort(byAge);
+    const mine = all.filter((record) => record.destination === this.destination).sort(byAge);
+    for (const record of mine) this.#waiting.set(record.id, record);
+    return mine;
   }
 
   async #delivered(records: readonly OutboxRecord[]): Promise<void> {
-    records.forEach((record) => this.#unsent.delete(record.id));
+    records.forEach((record) => {
+      this.#unsent.delete(record.id);
+      this.#waiting.delete(record.id);
+    });
     await this.#store.commit({ delete: { outbox: records.map((record) => record.id) } });
   }
 
