@@ -5,17 +5,18 @@
  * the resume record to `cmi.suspend_data` (4,096 characters at most) and the activity to
  * `cmi.core.lesson_location`.
  *
- * A scenario decision is a `choice` interaction whose result is `wrong` when the choice is marked
- * critical (harmful in itself, whatever follows) and `neutral` otherwise: a scenario is judged by
+ * A scenario decision is a 'choice' interaction whose result is 'wrong' when the choice is marked
+ * critical (harmful in itself, whatever follows) and 'neutral' otherwise: a scenario is judged by
  * its path and ending, so no single other decision is right or wrong.
  */
 import type { Module } from '../../content/schema.ts';
 import type { Fact } from '../../engine/events.ts';
 import type { LaunchInfo, Reporter } from '../reporter.ts';
-import { scorm12Calls, type Scorm12Api } from './api.ts';
+import { SCORM_12_API, type Scorm12Api } from './api.ts';
 import { decimal, interactionId, percent, time12, timespan12 } from './format.ts';
 import { answer12, choiceResponse, findItem, findScene } from './responses.ts';
-import { createScormSession, type Edition, type Standing, type Write } from './session.ts';
+import type { Edition, Standing, Write } from './edition.ts';
+import { createScormSession } from './session.ts';
 
 /** A lesson status that means no attempt is under way yet. */
 const NOT_STARTED = new Set(['', 'not attempted', 'browsed']);
@@ -36,31 +37,28 @@ function launchInfo(read: (element: string) => string | undefined, fresh: boolea
   };
 }
 
-function interaction(index: number, fact: Fact, module: Module): Write[] {
-  const at = `cmi.interactions.${index}.`;
+/** Fields under `cmi.interactions.n.`. */
+function interaction(fact: Fact, module: Module): Write[] {
   if (fact.type === 'item.answered') {
     const answer = answer12(findItem(module, fact.activityId, fact.itemId), fact.response);
     return [
-      [`${at}id`, interactionId(fact.activityId, fact.itemId)],
-      [`${at}time`, time12(fact.at)],
-      [`${at}type`, answer.type],
-      ...answer.correct.map((pattern, n): Write => [
-        `${at}correct_responses.${n}.pattern`,
-        pattern,
-      ]),
-      ...(answer.response ? [[`${at}student_response`, answer.response] as const] : []),
-      [`${at}result`, fact.correct ? 'correct' : 'wrong'],
-      [`${at}latency`, timespan12(fact.latency)],
+      ['id', interactionId(fact.activityId, fact.itemId)],
+      ['time', time12(fact.at)],
+      ['type', answer.type],
+      ...answer.correct.map((pattern, n): Write => [`correct_responses.${n}.pattern`, pattern]),
+      ...(answer.response ? [['student_response', answer.response] as const] : []),
+      ['result', fact.correct ? 'correct' : 'wrong'],
+      ['latency', timespan12(fact.latency)],
     ];
   }
   if (fact.type === 'scenario.chose') {
     const scene = findScene(module, fact.activityId, fact.sceneId);
     return [
-      [`${at}id`, interactionId(fact.activityId, fact.sceneId)],
-      [`${at}time`, time12(fact.at)],
-      [`${at}type`, 'choice'],
-      [`${at}student_response`, choiceResponse(scene, fact.choiceId, '1.2')],
-      [`${at}result`, fact.critical ? 'wrong' : 'neutral'],
+      ['id', interactionId(fact.activityId, fact.sceneId)],
+      ['time', time12(fact.at)],
+      ['type', 'choice'],
+      ['student_response', choiceResponse(scene, fact.choiceId, '1.2')],
+      ['result', fact.critical ? 'wrong' : 'neutral'],
     ];
   }
   return [];
@@ -87,6 +85,7 @@ function standing({ status, completed, passed }: Standing): Write[] {
 
 const edition: Edition = {
   kind: 'scorm12',
+  api: SCORM_12_API,
   resumeLimit: 4_096,
   locationLimit: 255,
   suspendData: 'cmi.suspend_data',
@@ -119,6 +118,7 @@ const edition: Edition = {
   ],
 };
 
-export function createScorm12Reporter(api: Scorm12Api): Reporter {
-  return createScormSession(edition, scorm12Calls(api), api);
+/** `page` is the window the content runs in (the API was found from it). */
+export function createScorm12Reporter(api: Scorm12Api, page: Window = window): Reporter {
+  return createScormSession(edition, api, page);
 }

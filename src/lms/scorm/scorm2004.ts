@@ -6,18 +6,19 @@
  * each answer and scenario decision to a new `cmi.interactions.n`, the resume record to
  * `cmi.suspend_data` (64,000 characters at most) and the activity to `cmi.location`.
  *
- * On leaving, `cmi.exit` and `adl.nav.request` agree: `suspend` + `suspendAll` while the module is
- * incomplete, so the LMS keeps the attempt and its resume record; `normal` + `exitAll` once it is
+ * On leaving, `cmi.exit` and `adl.nav.request` agree: 'suspend' + `suspendAll` while the module is
+ * incomplete, so the LMS keeps the attempt and its resume record; 'normal' + `exitAll` once it is
  * completed, so the LMS closes the attempt and the next launch starts a new one. A scenario
- * decision is reported as in SCORM 1.2: `incorrect` for a critical choice, `neutral` otherwise.
+ * decision is reported as in SCORM 1.2: 'incorrect' for a critical choice, 'neutral' otherwise.
  */
 import type { Module } from '../../content/schema.ts';
 import type { Fact } from '../../engine/events.ts';
 import type { LaunchInfo, Reporter } from '../reporter.ts';
-import { scorm2004Calls, type Scorm2004Api } from './api.ts';
+import { SCORM_2004_API, type Scorm2004Api } from './api.ts';
 import { decimal, duration2004, interactionId, percent, timestamp2004 } from './format.ts';
 import { answer2004, choiceResponse, fillIn2004, findItem, findScene } from './responses.ts';
-import { createScormSession, type Edition, type Standing, type Write } from './session.ts';
+import type { Edition, Standing, Write } from './edition.ts';
+import { createScormSession } from './session.ts';
 
 const NOT_STARTED = new Set(['', 'unknown', 'not attempted']);
 
@@ -38,35 +39,32 @@ function launchInfo(read: (element: string) => string | undefined, fresh: boolea
   };
 }
 
-function interaction(index: number, fact: Fact, module: Module): Write[] {
-  const at = `cmi.interactions.${index}.`;
+/** Fields under `cmi.interactions.n.`. */
+function interaction(fact: Fact, module: Module): Write[] {
   if (fact.type === 'item.answered') {
     const item = findItem(module, fact.activityId, fact.itemId);
     const answer = answer2004(item, fact.response);
     // The type comes before anything whose format depends on it.
     return [
-      [`${at}id`, interactionId(fact.activityId, fact.itemId)],
-      [`${at}type`, answer.type],
-      ...(item ? [[`${at}description`, fillIn2004(item.prompt)] as const] : []),
-      [`${at}timestamp`, timestamp2004(fact.at)],
-      ...answer.correct.map((pattern, n): Write => [
-        `${at}correct_responses.${n}.pattern`,
-        pattern,
-      ]),
-      ...(answer.response ? [[`${at}learner_response`, answer.response] as const] : []),
-      [`${at}result`, fact.correct ? 'correct' : 'incorrect'],
-      [`${at}latency`, duration2004(fact.latency)],
+      ['id', interactionId(fact.activityId, fact.itemId)],
+      ['type', answer.type],
+      ...(item ? [['description', fillIn2004(item.prompt)] as const] : []),
+      ['timestamp', timestamp2004(fact.at)],
+      ...answer.correct.map((pattern, n): Write => [`correct_responses.${n}.pattern`, pattern]),
+      ...(answer.response ? [['learner_response', answer.response] as const] : []),
+      ['result', fact.correct ? 'correct' : 'incorrect'],
+      ['latency', duration2004(fact.latency)],
     ];
   }
   if (fact.type === 'scenario.chose') {
     const scene = findScene(module, fact.activityId, fact.sceneId);
     return [
-      [`${at}id`, interactionId(fact.activityId, fact.sceneId)],
-      [`${at}type`, 'choice'],
-      ...(scene?.title ? [[`${at}description`, fillIn2004(scene.title)] as const] : []),
-      [`${at}timestamp`, timestamp2004(fact.at)],
-      [`${at}learner_response`, choiceResponse(scene, fact.choiceId, '2004')],
-      [`${at}result`, fact.critical ? 'incorrect' : 'neutral'],
+      ['id', interactionId(fact.activityId, fact.sceneId)],
+      ['type', 'choice'],
+      ...(scene?.title ? [['description', fillIn2004(scene.title)] as const] : []),
+      ['timestamp', timestamp2004(fact.at)],
+      ['learner_response', choiceResponse(scene, fact.choiceId, '2004')],
+      ['result', fact.critical ? 'incorrect' : 'neutral'],
     ];
   }
   return [];
@@ -96,6 +94,7 @@ function standing({ status, completed, passed }: Standing): Write[] {
 
 const edition: Edition = {
   kind: 'scorm2004',
+  api: SCORM_2004_API,
   resumeLimit: 64_000,
   locationLimit: 1_000,
   suspendData: 'cmi.suspend_data',
@@ -129,6 +128,7 @@ const edition: Edition = {
   ],
 };
 
-export function createScorm2004Reporter(api: Scorm2004Api): Reporter {
-  return createScormSession(edition, scorm2004Calls(api), api);
+/** `page` is the window the content runs in (the API was found from it). */
+export function createScorm2004Reporter(api: Scorm2004Api, page: Window = window): Reporter {
+  return createScormSession(edition, api, page);
 }

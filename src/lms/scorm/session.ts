@@ -2,66 +2,30 @@
  * One SCORM session, whichever the edition: opening it once, writing each fact and the module's
  * status as data-model values, committing, and closing it exactly once. An edition (`Edition`)
  * only says which elements hold what and in which format.
+ *
+ * What the learner does waits in the session until a `Pacer` sends it: at once while the LMS is
+ * quick, in merged batches once it is slow. The session keeps the values the LMS should hold
+ * (`wanted`) apart from those it is known to hold (`written`): a batch writes only what changed,
+ * and only the last of several changes. If the API goes away mid-session, the learner is told
+ * once, no call is made to it again, and what waits stays waiting: each later send looks for an
+ * API again, and a new one (the LMS page reloaded) is opened and given what it is missing.
  */
 import type { Module } from '../../content/schema.ts';
 import type { ModuleStatus } from '../../engine/course.machine.ts';
 import type { Fact } from '../../engine/events.ts';
 import { passes } from '../../engine/policy.ts';
 import { lmsNotice } from '../messages.ts';
-import {
-  STANDALONE,
-  type LaunchInfo,
-  type LmsKind,
-  type LmsNotice,
-  type Reporter,
-} from '../reporter.ts';
-import { ScormChannel, type ScormCalls } from './api.ts';
-
-/** A data-model element and the value to set it to. */
-export type Write = readonly [element: string, value: string];
-
-/** What the LMS said when the session opened, in an edition's terms. */
-export interface Opening {
-  readonly launch: LaunchInfo;
-  /** The LMS already records the module as completed (a later visit). */
-  readonly completed: boolean;
-  /** Interactions the LMS already holds: new ones are written after them. */
-  readonly interactions: number;
-  /** Values the LMS holds now, so that unchanged ones are not written again. */
-  readonly current: readonly Write[];
-  /** Values to set as the session opens (an attempt in progress). */
-  readonly writes: readonly Write[];
-}
-
-/** Where the learner stands, as the LMS should record it. */
-export interface Standing {
-  readonly status: ModuleStatus;
-  /** Every activity is completed. */
-  readonly completed: boolean;
-  /** Passed or failed once completed; undefined while incomplete or with nothing scored. */
-  readonly passed: boolean | undefined;
-}
-
-export interface Edition {
-  readonly kind: Extract<LmsKind, 'scorm12' | 'scorm2004'>;
-  readonly resumeLimit: number;
-  readonly locationLimit: number;
-  readonly suspendData: string;
-  readonly location: string;
-  /** Read codes that mean "no value" or "not implemented" rather than a refusal. */
-  readonly quietReadCodes: readonly string[];
-  open(read: (element: string) => string | undefined): Opening;
-  /** The values of one interaction at index `index`, its id first; none for other facts. */
-  interaction(index: number, fact: Fact, module: Module): readonly Write[];
-  standing(standing: Standing): readonly Write[];
-  /** Last values before the session ends. */
-  closing(elapsed: number, completed: boolean): readonly Write[];
-}
+import { STANDALONE, type LaunchInfo, type LmsNotice, type Reporter } from '../reporter.ts';
+import { ScormChannel } from './api.ts';
+import { findScormApi, goneReason, holderOf } from './discover.ts';
+import type { Edition, Opening, Standing, Write } from './edition.ts';
+import { Pacer } from './pacer.ts';
 
 /** The LMS session of each API object in this page: it is opened once and closed once. */
 const sessions = new WeakMap<object, 'open' | 'closed'>();
 
-export function createScormSession(edition: Edition, calls: ScormCalls, api: object): Reporter {
+/** `page` is the window the content runs in: the API is looked for from there. */
+export function createScormSession(edition: Edition, api: object, page: Window): Reporter {
   let state: 'idle' | 'open' | 'finished' = 'idle';
   let started: Promise<LaunchInfo> | undefined;
   let module: Module | undefined;
@@ -69,18 +33,27 @@ export function createScormSession(edition: Edition, calls: ScormCalls, api: obj
   let startedAt = 0;
   let nextInteraction = 0;
   let completed = false;
-  let commitDue = false;
+  /** Interactions not yet given to the LMS. */
+  let queued: (readonly Write[])[] = [];
+  /** Interactions given since the LMS last committed: an API found again gets them again. */
+  let uncommitted: (readonly Write[])[] = [];
+  const wanted = new Map<string, string>();
   const written = new Map<string, string>();
+  /** APIs that went away: never taken again. */
+  const lostApis = new WeakSet<object>();
+  /** The learner has been told that the LMS went away, and not yet that it is back. */
+  let away = false;
   const listeners = new Set<(notice: LmsNotice) => void>();
   const told = new Set<string>();
 
+  // Told after the caller has had the chance to listen to a start it just called.
+  const tell = (notice: LmsNotice) =>
+    queueMicrotask(() => listeners.forEach((listener) => listener(notice)));
   const notify = (kind: LmsNotice['kind'], detail: string) => {
     // The same refusal on every answer would bury the learner in one message.
     if (told.has(`${kind}\u0000${detail}`)) return;
     told.add(`${kind}\u0000${detail}`);
-    const notice = lmsNotice(kind, detail);
-    // Told after the caller has had the chance to listen to a start it just called.
-    queueMicrotask(() => listeners.forEach((listener) => listener(notice)));
+    tell(lmsNotice(kind, detail));
   };
   /** The contract is "never throws": an unforeseen error is told, and the learner goes on. */
   const guarded =
@@ -96,55 +69,131 @@ export function createScormSession(edition: Edition, calls: ScormCalls, api: obj
         return fallback;
       }
     };
-  const channel = new ScormChannel(
-    calls,
-    (detail) => notify('refused', detail),
-    edition.quietReadCodes,
-  );
+
+  const connect = (found: object) => {
+    const holder = holderOf(edition.api, found, page);
+    const channel = new ScormChannel(
+      edition.api.calls(found),
+      {
+        fail: (detail) => notify('refused', detail),
+        lost: (reason) => {
+          lostApis.add(found);
+          if (away) return;
+          away = true;
+          tell(lmsNotice('unreachable', `The LMS API has gone away: ${reason}`));
+        },
+      },
+      edition.quietReadCodes,
+      () => goneReason(edition.api, found, holder),
+    );
+    return { api: found, channel };
+  };
+  let link = connect(api);
+  const gone = () => link.channel.lost !== undefined;
+
   // Another reporter on the same API may have ended the page's session.
-  const live = () => state === 'open' && sessions.get(api) === 'open';
+  const live = () => state === 'open' && sessions.get(link.api) === 'open';
   const recording = () => live() && launch?.mode === 'normal';
 
+  /** A call went to the LMS since the last send began. */
+  let called = false;
   /** Sets the element unless the LMS already holds this value; true when it was set. */
   const put = ([element, value]: Write): boolean => {
     if (written.get(element) === value) return false;
-    const ok = channel.set(element, value);
+    called = true;
+    const ok = link.channel.set(element, value);
     if (ok) written.set(element, value);
     return ok;
   };
-  const putAll = (writes: readonly Write[]) =>
-    writes.map(put).reduce((any, changed) => any || changed, false);
 
-  // One commit for the burst of facts and the save a single learner action brings.
-  const commitSoon = () => {
-    if (commitDue) return;
-    commitDue = true;
-    queueMicrotask(() => {
-      if (!commitDue || !live()) return;
-      commitDue = false;
-      channel.commit();
-    });
+  /** Opens the LMS session of the API unless it is open, and reads what the LMS holds. */
+  const begin = (): Opening => {
+    if (sessions.get(link.api) !== 'open') {
+      link.channel.initialize();
+      sessions.set(link.api, 'open');
+    }
+    const opening = edition.open((element) => link.channel.get(element));
+    nextInteraction = opening.interactions;
+    completed = opening.completed || completed;
+    written.clear();
+    opening.current.forEach(([element, value]) => written.set(element, value));
+    for (const [element, value] of opening.writes) {
+      if (!wanted.has(element)) wanted.set(element, value);
+    }
+    return opening;
   };
+
+  /** Takes a new API where the LMS puts one, and opens it; true when it answers. */
+  const reconnect = (): boolean => {
+    const found = findScormApi(page);
+    if (
+      !found ||
+      found.version !== edition.api.version ||
+      lostApis.has(found.api) ||
+      sessions.get(found.api) === 'closed'
+    ) {
+      return false;
+    }
+    link = connect(found.api);
+    begin();
+    queued = [...uncommitted, ...queued];
+    uncommitted = [];
+    return link.channel.present();
+  };
+
+  /**
+   * Gives the LMS what it is missing, then commits (with `force`, even with nothing new). True
+   * when the LMS was called: only then does the time it took say how quick the LMS is.
+   */
+  const send = guarded('send', false, (force: boolean): boolean => {
+    if (!recording() || !module) return false;
+    called = false;
+    let changed = force;
+    if (!link.channel.present()) {
+      if (!reconnect()) return false;
+      called = changed = true;
+    }
+    for (; queued.length > 0; queued.shift()) {
+      const [id, ...rest] = queued[0]!.map(([field, value]): Write => [
+        `cmi.interactions.${nextInteraction}.${field}`,
+        value,
+      ]);
+      // A refused interaction is dropped; one the API went away under waits for the next.
+      if (!id || !put(id)) {
+        if (gone()) return called;
+        continue;
+      }
+      rest.forEach(put);
+      if (gone()) return called;
+      uncommitted.push(queued[0]!);
+      nextInteraction++;
+      changed = true;
+    }
+    for (const write of wanted) if (put(write)) changed = true;
+    if (gone() || !changed) return called;
+    if (link.channel.commit()) {
+      uncommitted = [];
+      if (away) {
+        away = false;
+        tell(lmsNotice('recovered'));
+      }
+    }
+    return true;
+  });
+  const pacer = new Pacer(() => send(false));
 
   const open = (opened: Module): LaunchInfo => {
     module = opened;
-    if (sessions.get(api) === 'closed') {
+    if (sessions.get(link.api) === 'closed') {
       state = 'finished';
       notify('refused', 'the LMS session of this page has already ended');
       return STANDALONE;
     }
-    if (sessions.get(api) !== 'open') {
-      channel.initialize();
-      sessions.set(api, 'open');
-    }
+    const opening = begin();
     state = 'open';
     startedAt = Date.now();
-    const opening = edition.open((element) => channel.get(element));
     launch = opening.launch;
-    completed = opening.completed;
-    nextInteraction = opening.interactions;
-    opening.current.forEach(([element, value]) => written.set(element, value));
-    if (recording() && putAll(opening.writes)) commitSoon();
+    if (recording() && opening.writes.length > 0) pacer.request();
     return launch;
   };
 
@@ -160,6 +209,9 @@ export function createScormSession(edition: Edition, calls: ScormCalls, api: obj
     return { status, completed: done, passed };
   };
 
+  const want = (writes: readonly Write[]) =>
+    writes.forEach(([element, value]) => wanted.set(element, value));
+
   return {
     kind: edition.kind,
     resumeLimit: edition.resumeLimit,
@@ -174,53 +226,48 @@ export function createScormSession(edition: Edition, calls: ScormCalls, api: obj
 
     record: guarded('record', undefined, (fact: Fact, status: ModuleStatus) => {
       if (!recording() || !module) return;
-      let changed = false;
-      const writes = edition.interaction(nextInteraction, fact, module);
-      const [id, ...rest] = writes;
-      if (id && put(id)) {
-        rest.forEach(put);
-        nextInteraction++;
-        changed = true;
-      }
+      // Worked out now, so that a fact that cannot be reported is told at once.
+      const fields = edition.interaction(fact, module);
+      if (fields.length > 0) queued.push(fields);
       const now = standing(status);
       completed = now.completed || completed;
-      if (putAll(edition.standing(now))) changed = true;
-      if (changed) commitSoon();
+      want(edition.standing(now));
+      pacer.request();
     }),
 
     save: guarded('save', undefined, (resume: string, location: string) => {
       if (!recording()) return;
-      let changed = false;
       if (resume.length > edition.resumeLimit) {
         notify(
           'too-large',
           `${edition.suspendData}: ${resume.length} characters, the LMS keeps ${edition.resumeLimit}`,
         );
-      } else if (put([edition.suspendData, resume])) {
-        changed = true;
+      } else {
+        wanted.set(edition.suspendData, resume);
       }
       // Between activities there is no place to name: the last one stays (an LMS may refuse "").
-      if (
-        location !== '' &&
-        location.length <= edition.locationLimit &&
-        put([edition.location, location])
-      ) {
-        changed = true;
+      if (location !== '' && location.length <= edition.locationLimit) {
+        wanted.set(edition.location, location);
       }
-      if (changed) commitSoon();
+      pacer.request();
     }),
 
     finish: guarded('finish', undefined, () => {
-      const wasOpen = live();
-      state = 'finished';
-      commitDue = false;
-      if (!wasOpen) return;
-      if (launch?.mode === 'normal') {
-        putAll(edition.closing(Date.now() - startedAt, completed));
-        channel.commit();
+      pacer.cancel();
+      if (!live()) {
+        state = 'finished';
+        return;
       }
-      channel.terminate();
-      sessions.set(api, 'closed');
+      // Everything still waiting goes now, with the last values: the page is going away.
+      if (launch?.mode === 'normal') {
+        want(edition.closing(Date.now() - startedAt, completed));
+        send(true);
+      }
+      state = 'finished';
+      if (link.channel.present()) {
+        link.channel.terminate();
+        sessions.set(link.api, 'closed');
+      }
     }),
 
     onNotice(listener) {
