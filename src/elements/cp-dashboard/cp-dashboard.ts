@@ -1,4 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
+import { answerCount, attemptCount, learnerCount } from './counts.ts';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SourceKind } from '../../analytics/sources/index.ts';
@@ -214,7 +215,7 @@ export class CpDashboard extends LitElement {
     const { counts } = ready;
     return html`<p>
         ${msg(
-          str`${counts.learners} learners, ${counts.attempts} attempts, ${counts.responses} answers and decisions.`,
+          str`${learnerCount(counts.learners)}, ${attemptCount(counts.attempts)}, ${answerCount(counts.responses)}.`,
         )}
       </p>
       <nav aria-label=${msg('Dashboard views')}>

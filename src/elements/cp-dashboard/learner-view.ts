@@ -1,4 +1,5 @@
 /** One learner's full history: modules, attempts, answers and scenario decisions. */
+import { learnerCount } from './counts.ts';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LearnerModuleSummary } from '../../analytics/types.ts';
@@ -150,7 +151,7 @@ function renderPicker(model: LearnerViewModel): TemplateResult {
     </form>
     ${
       needle
-        ? html`<p role="status">${msg(str`${matches.length} learners found.`)}</p>
+        ? html`<p role="status">${msg(str`${learnerCount(matches.length)} found.`)}</p>
             <ul class="matches">
               ${matches.slice(0, MATCHES_SHOWN).map(
                 ([id, name]) =>

@@ -1,4 +1,5 @@
 /** What the dashboard says about loading: problems and notes from the sources, in words. */
+import { damagedRecords, newRecords, notCheckpoint, statementsRead } from './counts.ts';
 import { msg, str } from '@lit/localize';
 import type { FileProblemKind, SourceNote, SourceProblem } from '../../analytics/sources/index.ts';
 
@@ -52,17 +53,15 @@ export function noteMessage(note: SourceNote): string {
   switch (note.kind) {
     case 'damaged':
       return note.file === undefined
-        ? msg(str`${note.count} damaged records were skipped.`)
-        : msg(str`${note.file}: ${note.count} damaged records were skipped.`);
+        ? damagedRecords(note.count)
+        : msg(str`${note.file}: ${damagedRecords(note.count)}`);
     case 'file-rejected':
       return msg(str`${note.file} was not used: ${fileProblem(note.problem)}.`);
     case 'file-read':
       return msg(
-        str`${note.file}: ${note.added} new records, ${note.duplicates} already read from another file.`,
+        str`${note.file}: ${newRecords(note.added)}, ${note.duplicates} already read from another file.`,
       );
     case 'statements':
-      return msg(
-        str`${note.read} statements read; ${note.unused} of them are not Checkpoint answers, decisions or results.`,
-      );
+      return msg(str`${statementsRead(note.read)}; ${notCheckpoint(note.unused)}`);
   }
 }

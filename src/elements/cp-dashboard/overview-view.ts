@@ -1,4 +1,5 @@
 /** Per module: learners, completion and pass rates, score distribution, median time. */
+import { learnerCount } from './counts.ts';
 import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { ModuleSummary, ScoreBin } from '../../analytics/types.ts';
@@ -75,7 +76,7 @@ function renderModule(summary: ModuleSummary, index: number): TemplateResult {
       summary.scoreDistribution.map((bin) => ({
         label: binLabel(bin),
         percent: (bin.count / most) * 100,
-        value: msg(str`${bin.count} learners`),
+        value: learnerCount(bin.count),
       })),
     )}
   </article>`;

@@ -1,4 +1,5 @@
 /** Scenario decisions: how often each choice was taken, scene by scene, and where runs ended. */
+import { criticalRuns, runCount } from './counts.ts';
 import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { ScenarioAnalysis } from '../../analytics/types.ts';
@@ -73,7 +74,7 @@ function renderScenario(scenario: ScenarioAnalysis, index: number): TemplateResu
     <h3 id="scenario-${index}">${scenario.title}</h3>
     <p>
       ${msg(
-        str`${scenario.runs} runs, ${scenario.endedRuns} ended; ${scenario.criticalRuns} ended runs include a critical decision.`,
+        str`${runCount(scenario.runs)}, ${scenario.endedRuns} ended; ${criticalRuns(scenario.criticalRuns)}`,
       )}
     </p>
     ${scenario.scenes.map((scene) =>

@@ -97,6 +97,23 @@ describe('cp-dashboard: results files', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('counts one of a kind in the singular', async () => {
+    const attempt = first.attempts[0]!;
+    const response = first.responses.find((r) => 'attemptId' in r && r.attemptId === attempt.id);
+    const single: ResultsFile = {
+      ...first,
+      learners: first.learners.filter((learner) => learner.id === attempt.learnerId),
+      progress: [],
+      attempts: [attempt],
+      responses: [response!, { id: 'damaged' } as unknown as ResultsFile['responses'][number]],
+    };
+    const el = await dashboard();
+    await chooseFiles(el, [resultsFile(single, 'one.json')]);
+    const notes = [...root(el).querySelectorAll('.notice p')].map((p) => flat(p.textContent));
+    expect(notes).to.include('one.json: 1 damaged record was skipped.');
+    expect(flat(root(el).textContent)).to.contain('1 learner, 1 attempt, 1 answer or decision.');
+  });
+
   it('takes files dropped on it', async () => {
     const el = await dashboard();
     radio(el, 'Results files').click();
@@ -148,7 +165,7 @@ describe('cp-dashboard: results files', () => {
       'notes.txt was not used: it is not a Checkpoint results file (not JSON).',
     );
     expect(text).to.contain('other.json was not used: it is not a Checkpoint results file.');
-    expect(text).to.contain('1 learners');
+    expect(text).to.contain('1 learner, 1 attempt');
     await expect(el).to.be.accessible();
   });
 
