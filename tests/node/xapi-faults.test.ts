@@ -1,6 +1,7 @@
 /**
- * An LRS that fails in ways a network and a server really fail: it answers 500, or it takes the
- * request and drops the connection before answering. The learner keeps going and is told; the
+ * An LRS that fails in ways a network and a server really fail: it answers 500, refuses the
+ * credentials (401), takes the request and never answers (a timeout), or takes it and drops the
+ * connection before answering. The learner keeps going and is told; the
  * statements wait in the outbox; once the fault clears, the real LRS holds exactly one copy of
  * every statement the run produced.
  */
@@ -13,7 +14,7 @@ import { memoryStore } from '../../src/storage/store.ts';
 import { startLrs, type Lrs } from '../helpers/lrs.ts';
 import { runShowcase, showcaseModule } from '../helpers/lrs-session.ts';
 
-type Fault = 'none' | 'error-500' | 'drop';
+type Fault = 'none' | 'error-500' | 'error-401' | 'hang' | 'drop';
 
 /** A proxy in front of the real LRS that fails statement writes while told to. */
 async function faultyProxy(target: string): Promise<{
@@ -27,10 +28,17 @@ async function faultyProxy(target: string): Promise<{
   const upstream = new URL(target);
   const server: Server = createServer((incoming, outgoing) => {
     const writes = incoming.method === 'POST' || incoming.method === 'PUT';
-    if (writes && fault === 'error-500') {
+    if (writes && (fault === 'error-500' || fault === 'error-401')) {
       failures++;
       incoming.resume();
-      outgoing.writeHead(500, { 'content-type': 'text/plain' }).end('internal error');
+      const status = fault === 'error-500' ? 500 : 401;
+      outgoing.writeHead(status, { 'content-type': 'text/plain' }).end('failed on purpose');
+      return;
+    }
+    if (writes && fault === 'hang') {
+      // The request is read and never answered: the learner's browser gives up (its timeout).
+      failures++;
+      incoming.resume();
       return;
     }
     const forward = request(
@@ -92,54 +100,59 @@ describe('xAPI reporter against an LRS that fails', () => {
     await lrs.stop();
   });
 
-  for (const fault of ['error-500', 'drop'] as const) {
-    it(
-      `${fault === 'drop' ? 'a dropped connection' : 'a 500 answer'} mid-run: a notice, then every statement once`,
-      { timeout: 90_000 },
-      async () => {
-        const proxy = await faultyProxy(lrs.directEndpoint);
-        const registration = crypto.randomUUID();
-        const store = memoryStore();
-        const notices: LmsNotice[] = [];
-        const reporter = createXapiReporter({
-          endpoint: proxy.endpoint,
-          auth: lrs.auth,
-          actor,
-          registration,
-          store,
-          outbox: { retryDelayMs: 50, maxRetryDelayMs: 400 },
-          timeoutMs: 3_000,
-        });
-        reporter.onNotice((notice) => notices.push(notice));
-        await reporter.start(module);
-        let seen = 0;
-        let expected = 1; // initialized
-        runShowcase({
-          pass: true,
-          module,
-          onFact: (fact, status) => {
-            if (++seen === 8) proxy.set(fault);
-            reporter.record(fact, status);
-            expected += fact.type === 'module.completed' ? 2 : 1;
-          },
-        });
-        await until(() => proxy.failures() > 0 && notices.some((n) => n.kind === 'unreachable'));
-        assert.ok((await store.list('outbox')).length > 0, 'statements wait in the outbox');
-        proxy.set('none');
-        reporter.finish();
-        expected += 1; // terminated
-        await until(async () => (await store.list('outbox')).length === 0);
-        await until(async () => (await lrs.count({ registration })) >= expected);
-        const stored = await lrs.statements({ registration });
-        const ids = stored.map((statement) => String(statement['id']));
-        assert.equal(new Set(ids).size, ids.length, 'no statement stored twice');
-        assert.equal(stored.length, expected, 'every statement stored');
-        assert.ok(
-          notices.some((n) => n.kind === 'recovered'),
-          'the learner is told it is back',
-        );
-        proxy.close();
-      },
-    );
+  const FAULTS = {
+    'error-500': ['a 500 answer', 'unreachable'],
+    'error-401': ['a 401 answer (credentials refused)', 'refused'],
+    hang: ['no answer at all (a timeout)', 'unreachable'],
+    drop: ['a dropped connection', 'unreachable'],
+  } as const;
+  for (const [fault, [what, told]] of Object.entries(FAULTS) as [
+    Exclude<Fault, 'none'>,
+    (typeof FAULTS)[keyof typeof FAULTS],
+  ][]) {
+    it(`${what} mid-run: a notice, then every statement once`, { timeout: 90_000 }, async () => {
+      const proxy = await faultyProxy(lrs.directEndpoint);
+      const registration = crypto.randomUUID();
+      const store = memoryStore();
+      const notices: LmsNotice[] = [];
+      const reporter = createXapiReporter({
+        endpoint: proxy.endpoint,
+        auth: lrs.auth,
+        actor,
+        registration,
+        store,
+        outbox: { retryDelayMs: 50, maxRetryDelayMs: 400 },
+        timeoutMs: 3_000,
+      });
+      reporter.onNotice((notice) => notices.push(notice));
+      await reporter.start(module);
+      let seen = 0;
+      let expected = 1; // initialized
+      runShowcase({
+        pass: true,
+        module,
+        onFact: (fact, status) => {
+          if (++seen === 8) proxy.set(fault);
+          reporter.record(fact, status);
+          expected += fact.type === 'module.completed' ? 2 : 1;
+        },
+      });
+      await until(() => proxy.failures() > 0 && notices.some((n) => n.kind === told));
+      assert.ok((await store.list('outbox')).length > 0, 'statements wait in the outbox');
+      proxy.set('none');
+      reporter.finish();
+      expected += 1; // terminated
+      await until(async () => (await store.list('outbox')).length === 0);
+      await until(async () => (await lrs.count({ registration })) >= expected);
+      const stored = await lrs.statements({ registration });
+      const ids = stored.map((statement) => String(statement['id']));
+      assert.equal(new Set(ids).size, ids.length, 'no statement stored twice');
+      assert.equal(stored.length, expected, 'every statement stored');
+      assert.ok(
+        notices.some((n) => n.kind === 'recovered'),
+        'the learner is told it is back',
+      );
+      proxy.close();
+    });
   }
 });
