@@ -4,30 +4,20 @@
  * view, and no violation is reported.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumPath, serveDist, type Served } from './serve.ts';
+import { describe, it } from 'node:test';
+import { builtApp } from './serve.ts';
 
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
 
 describe('strict Content-Security-Policy', () => {
-  let served: Served;
-  let browser: Browser;
-  before(async () => {
-    served = await serveDist();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
-  });
-  after(async () => {
-    await browser.close();
-    served.close();
-  });
+  const app = builtApp();
 
   it(
     'runs the player through a lesson and a quiz answer, then the dashboard, with no violation',
     { timeout: 60_000 },
     async () => {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const context = await app.browser.newContext({ serviceWorkers: 'block' });
       await context.route('**/*', async (route) => {
         const response = await route.fetch();
         await route.fulfill({
@@ -46,7 +36,7 @@ describe('strict Content-Security-Policy', () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${served.url}?module=showcase`);
+      await page.goto(`${app.served.url}?module=showcase`);
       const player = page.locator('cp-player');
       await player.getByRole('button', { name: 'Continue', exact: true }).click();
       await player.getByRole('button', { name: /^Open: Two crimes/ }).click();
@@ -78,7 +68,7 @@ describe('strict Content-Security-Policy', () => {
       assert.deepEqual(errors, []);
 
       // The trainer's dashboard over the same device: its worker, tables and charts.
-      await page.goto(`${served.url}?view=dashboard`);
+      await page.goto(`${app.served.url}?view=dashboard`);
       const dashboard = page.locator('cp-dashboard');
       const loaded = page.evaluate(
         () =>

@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { v1Contents } from '../helpers/storage-fixture.ts';
-import { chromiumArgs, chromiumPath, serveDist, type Served } from './serve.ts';
+import { builtApp } from './serve.ts';
 
 type Row = { readonly id: string; readonly [field: string]: unknown };
 type Records = Record<'learners' | 'progress' | 'attempts' | 'responses', Row[]>;
@@ -91,26 +91,17 @@ function assertOnly(file: Record<string, unknown>, expected: Record<string, stri
 }
 
 describe('exporting results from the app', () => {
-  let served: Served;
-  let browser: Browser;
-  before(async () => {
-    served = await serveDist();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
-  });
-  after(async () => {
-    await browser.close();
-    served.close();
-  });
+  const app = builtApp();
 
   it(
     'downloads exactly the listed records, one learner by default',
     { timeout: 120_000 },
     async () => {
-      const context = await browser.newContext({ acceptDownloads: true });
+      const context = await app.browser.newContext({ acceptDownloads: true });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(served.url);
+      await page.goto(app.served.url);
       await page.getByText('There is nothing to export yet.').waitFor();
       await seed(page, {
         learners: [...ANA.learners, ...BEN.learners],

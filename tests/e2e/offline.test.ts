@@ -1,25 +1,15 @@
 /** After one visit, the built app works without a network: catalogue, player and modules. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumPath, serveDist, type Served } from './serve.ts';
+import { describe, it } from 'node:test';
+import { builtApp } from './serve.ts';
 
 describe('the app offline', () => {
-  let served: Served;
-  let browser: Browser;
-  before(async () => {
-    served = await serveDist();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
-  });
-  after(async () => {
-    await browser.close();
-    served.close();
-  });
+  const app = builtApp();
 
   it('opens the catalogue and a module with the network gone', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(app.served.url);
     await page.getByRole('link', { name: /^Open “Showcase/ }).waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await context.setOffline(true);
@@ -31,9 +21,9 @@ describe('the app offline', () => {
   });
 
   it('refers to its files relatively, so it runs from a sub-path of a static host', async () => {
-    const html = await (await fetch(served.url)).text();
+    const html = await (await fetch(app.served.url)).text();
     assert.doesNotMatch(html, /(src|href)="\/(?!\/)/, 'index.html refers to an absolute path');
-    const sw = await (await fetch(new URL('sw.js', served.url))).text();
+    const sw = await (await fetch(new URL('sw.js', app.served.url))).text();
     assert.doesNotMatch(sw, /"\/(?!\/)[^"]*"/, 'the service worker caches an absolute path');
   });
 });

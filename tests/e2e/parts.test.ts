@@ -5,31 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Route } from 'playwright-core';
-import { chromiumArgs, chromiumPath, root, serveDist, type Served } from './serve.ts';
+import { describe, it } from 'node:test';
+import type { Route } from 'playwright-core';
+import { builtApp, root } from './serve.ts';
 
 const showcase = JSON.parse(readFileSync(`${root}/modules/showcase/module.json`, 'utf8')) as {
   activities: { type: string }[];
 };
 
 describe('activity code loaded on demand', () => {
-  let served: Served;
-  let browser: Browser;
-  before(async () => {
-    served = await serveDist();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
-  });
-  after(async () => {
-    await browser.close();
-    served.close();
-  });
+  const app = builtApp();
 
   it(
     'runs a quiz-only module without downloading the lesson or scenario code',
     { timeout: 60_000 },
     async () => {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const context = await app.browser.newContext({ serviceWorkers: 'block' });
       const quizOnly = {
         ...showcase,
         activities: showcase.activities.filter((activity) => activity.type === 'quiz'),
@@ -42,7 +33,7 @@ describe('activity code loaded on demand', () => {
         if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
       const page = await context.newPage();
-      await page.goto(`${served.url}?module=showcase`);
+      await page.goto(`${app.served.url}?module=showcase`);
       const player = page.locator('cp-player');
       await player.getByRole('button', { name: 'Continue', exact: true }).click();
       await player.getByRole('button', { name: /^Open: Check your/ }).click();
@@ -66,7 +57,7 @@ describe('activity code loaded on demand', () => {
     'says when a part cannot be downloaded and loads it on "Try again"',
     { timeout: 60_000 },
     async () => {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const context = await app.browser.newContext({ serviceWorkers: 'block' });
       let cut = true;
       await context.route(/\/cp-lesson-[^/]*\.js$/, (route: Route) =>
         cut ? route.abort('internetdisconnected') : route.continue(),
@@ -74,7 +65,7 @@ describe('activity code loaded on demand', () => {
       const errors: string[] = [];
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${served.url}?module=showcase`);
+      await page.goto(`${app.served.url}?module=showcase`);
       const player = page.locator('cp-player');
       await player.getByRole('button', { name: 'Continue', exact: true }).click();
       await player.getByRole('button', { name: /^Open: Two crimes/ }).click();

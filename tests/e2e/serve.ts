@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../web-test-runner.config.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,4 +42,21 @@ export async function serveDist(): Promise<Served> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { url: `http://127.0.0.1:${port}/`, close: () => server.kill() };
+}
+
+/**
+ * The built app served and Debian's Chromium started for the tests of the suite it is called in
+ * (before its tests; stopped after them). Read `served` and `browser` inside the tests.
+ */
+export function builtApp(): { readonly served: Served; readonly browser: Browser } {
+  const app = {} as { served: Served; browser: Browser };
+  before(async () => {
+    app.served = await serveDist();
+    app.browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
+  });
+  after(async () => {
+    await app.browser.close();
+    app.served.close();
+  });
+  return app;
 }
